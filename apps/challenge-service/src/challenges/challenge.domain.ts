@@ -1,0 +1,108 @@
+import { DomainError, type Actor, type ChallengeContent } from '@jiebang/contracts';
+
+/** 榜单 states (ARCHITECTURE §3). Later workflow steps add their transitions here. */
+export const CHALLENGE_STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'UNDER_VETTING',
+  'RETURNED',
+  'REJECTED',
+  'APPROVED',
+  'PUBLISHED',
+  'CLOSED',
+  'UNDER_REVIEW',
+  'IN_PUBLIC_NOTICE',
+  'AWARDED',
+  'FAILED',
+  'WITHDRAWN',
+] as const;
+export type ChallengeStatus = (typeof CHALLENGE_STATES)[number];
+
+export const CHALLENGE_STATE_LABELS: Record<ChallengeStatus, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已提交',
+  UNDER_VETTING: '专家论证',
+  RETURNED: '退回修改',
+  REJECTED: '论证驳回',
+  APPROVED: '待发榜',
+  PUBLISHED: '揭榜中',
+  CLOSED: '已截止',
+  UNDER_REVIEW: '评审中',
+  IN_PUBLIC_NOTICE: '公示中',
+  AWARDED: '已定榜',
+  FAILED: '流标',
+  WITHDRAWN: '已撤榜',
+};
+
+export interface ChallengeState extends ChallengeContent {
+  id: string;
+  status: ChallengeStatus;
+  /** Aggregate version: bumped by every transition and carried as the events' `sequence`. */
+  version: number;
+  enterpriseOrgId: string;
+  enterpriseName: string;
+  districtCode: string;
+  submittedAt: Date | null;
+}
+
+/** A state change as the audit trail records it: who, in which role, why, and the old and new values. */
+export interface Transition {
+  from: ChallengeStatus | null;
+  to: ChallengeStatus;
+  actor: Actor;
+  reason: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  at: Date;
+}
+
+function invalidContent(code: string, message: string, field: string): DomainError {
+  return DomainError.invalid(code, message, field);
+}
+
+/** Rules on the content that a schema cannot express: the winners must fit the mode, the deadline must lie ahead. */
+export function checkContent(content: ChallengeContent, now: Date): void {
+  if (content.mode === 'SINGLE' && content.maxWinners !== 1) {
+    throw invalidContent('CHALLENGE_WINNERS_MODE_MISMATCH', '单一揭榜模式只能确定 1 个揭榜方', 'maxWinners');
+  }
+  if (content.mode === 'HORSE_RACE' && content.maxWinners < 2) {
+    throw invalidContent('CHALLENGE_WINNERS_MODE_MISMATCH', '赛马制须确定 2–3 个并行揭榜方', 'maxWinners');
+  }
+  if (content.deadline <= now.toISOString().slice(0, 10)) {
+    throw invalidContent('CHALLENGE_DEADLINE_PAST', '揭榜截止日期必须晚于今天', 'deadline');
+  }
+}
+
+export interface Owner {
+  enterpriseOrgId: string;
+  enterpriseName: string;
+  districtCode: string;
+}
+
+export function draft(id: string, content: ChallengeContent, owner: Owner, actor: Actor, now: Date) {
+  checkContent(content, now);
+  const state: ChallengeState = { ...content, ...owner, id, status: 'DRAFT', version: 1, submittedAt: null };
+  const transition: Transition = { from: null, to: 'DRAFT', actor, reason: null, changes: {}, at: now };
+  return { state, transition };
+}
+
+/** 企业提交: a draft, or a challenge returned for changes, goes to the bureau for vetting. */
+export function submit(state: ChallengeState, actor: Actor, now: Date) {
+  if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
+    throw DomainError.invalidState(
+      'CHALLENGE_INVALID_STATE',
+      `榜单当前为「${CHALLENGE_STATE_LABELS[state.status]}」，只有草稿或退回修改的榜单可以提交`,
+      state.status,
+    );
+  }
+  checkContent(state, now);
+  const next: ChallengeState = { ...state, status: 'SUBMITTED', version: state.version + 1, submittedAt: now };
+  const transition: Transition = {
+    from: state.status,
+    to: 'SUBMITTED',
+    actor,
+    reason: null,
+    changes: { status: { from: state.status, to: 'SUBMITTED' } },
+    at: now,
+  };
+  return { state: next, transition };
+}

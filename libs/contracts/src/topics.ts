@@ -1,0 +1,42 @@
+/**
+ * One topic per aggregate stream, keyed by the aggregate id (the envelope's `subject`), so every consumer sees one
+ * aggregate's events in order. Consumers dispatch on the envelope's `type`.
+ */
+export const STREAMS = {
+  challenge: { topic: 'jiebang.challenge', owner: 'challenge-service' },
+  project: { topic: 'jiebang.project', owner: 'challenge-service' },
+  serviceOrder: { topic: 'jiebang.service-order', owner: 'challenge-service' },
+  application: { topic: 'jiebang.application', owner: 'matching-service' },
+  dispatch: { topic: 'jiebang.dispatch', owner: 'matching-service' },
+  profile: { topic: 'jiebang.profile', owner: 'matching-service' },
+} as const;
+
+export type StreamName = keyof typeof STREAMS;
+export type StreamTopic = (typeof STREAMS)[StreamName]['topic'];
+
+/** Four partitions let up to four instances of a consumer group share a stream; two is the planned scale-out. */
+export const STREAM_PARTITIONS = 4;
+/** Dead letters are rare and read by operators; one partition keeps them in arrival order. */
+export const DLQ_PARTITIONS = 1;
+
+export const DLQ_SUFFIX = '.dlq';
+
+export function dlqTopic(topic: string): string {
+  return `${topic}${DLQ_SUFFIX}`;
+}
+
+/** Every topic the platform needs, created explicitly by `tools/` (broker auto-create is off). */
+export function allTopics(): { topic: string; partitions: number }[] {
+  return Object.values(STREAMS).flatMap((s) => [
+    { topic: s.topic, partitions: STREAM_PARTITIONS },
+    { topic: dlqTopic(s.topic), partitions: DLQ_PARTITIONS },
+  ]);
+}
+
+/**
+ * Deployments and test runs that share one broker keep apart by a namespace prefix (`t1.jiebang.challenge`).
+ * The empty namespace is production's.
+ */
+export function namespacedTopic(namespace: string, topic: string): string {
+  return namespace ? `${namespace}.${topic}` : topic;
+}

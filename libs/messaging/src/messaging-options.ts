@@ -1,0 +1,33 @@
+import type { ServiceName } from '@jiebang/contracts';
+
+export interface MessagingOptions {
+  service: ServiceName;
+  brokers: string[];
+  /** Topic prefix that keeps test runs and deployments apart on one broker; '' in production. */
+  namespace: string;
+  /** The exact consumer group id (Nest's '-server' postfix is switched off so tools see the real name). */
+  consumerGroup: string;
+  /** Partitions handled at once; order still holds within each partition, i.e. per aggregate. */
+  partitionsConsumedConcurrently: number;
+  /** Handler attempts before dead-lettering a message. */
+  maxAttempts: number;
+  retryBackoffMs: number;
+  /** Consumer restarts kafkajs may make after retriable crashes before the service gives up and exits. */
+  maxConsumerRestarts: number;
+  sessionTimeoutMs: number;
+  relay: { batchSize: number; pollIntervalMs: number; enabled: boolean };
+  /** Read a brand-new group's topics from the start, so a service deployed after events were published still sees them. */
+  fromBeginning: boolean;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export const DEFAULT_MESSAGING_OPTIONS = {
+  partitionsConsumedConcurrently: 4,
+  maxAttempts: 3,
+  retryBackoffMs: 200,
+  maxConsumerRestarts: 10,
+  sessionTimeoutMs: 30_000,
+  relay: { batchSize: 500, pollIntervalMs: 1_000, enabled: true },
+  fromBeginning: true,
+} satisfies Partial<MessagingOptions>;

@@ -1,0 +1,55 @@
+import { DynamicModule, Global, Module, type FactoryProvider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConsumerHealth } from './kafka/consumer-health';
+import { KafkaEventServer } from './kafka/kafka-event-server';
+import { KafkaProducers } from './kafka/kafka-producers';
+import { MessagingExplorer } from './messaging.explorer';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { MessagingHealthIndicator } from './messaging.health';
+import { MessagingRuntime } from './messaging.runtime';
+import { Outbox } from './outbox/outbox';
+
+/** Called when the consumer is gone for good. Default: fail the process so its supervisor restarts it. */
+export const ON_FATAL = Symbol('MESSAGING_ON_FATAL');
+
+function exitOnFatal(): void {
+  process.exitCode = 1;
+  // SIGTERM runs Nest's shutdown hooks (stop relay, close DB) before the process ends.
+  process.kill(process.pid, 'SIGTERM');
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: Omit<FactoryProvider<MessagingOptions>, 'provide'>): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { ...options, provide: MESSAGING_OPTIONS },
+        { provide: ON_FATAL, useValue: exitOnFatal },
+        ConsumerHealth,
+        MessagingExplorer,
+        {
+          provide: KafkaProducers,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => new KafkaProducers(o),
+        },
+        {
+          provide: KafkaEventServer,
+          inject: [MESSAGING_OPTIONS, ConsumerHealth, ON_FATAL],
+          useFactory: (o: MessagingOptions, h: ConsumerHealth, onFatal: (reason: string) => void) =>
+            new KafkaEventServer(o, h, onFatal),
+        },
+        {
+          provide: Outbox,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => new Outbox(o.service),
+        },
+        MessagingRuntime,
+        MessagingHealthIndicator,
+      ],
+      exports: [Outbox, MessagingRuntime, MessagingHealthIndicator, KafkaEventServer, ConsumerHealth, ON_FATAL],
+    };
+  }
+}

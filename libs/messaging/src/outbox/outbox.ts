@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import {
+  STREAMS,
+  type Actor,
+  type DataOf,
+  type Envelope,
+  type EventDefinition,
+  type EventOf,
+  type ServiceName,
+} from '@jiebang/contracts';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+
+/** Who asked and under which request: carried into every envelope the command produces. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** The event that caused this command, when a consumer or timer issues it. */
+  causationId?: string | null;
+}
+
+/** Raised when a service tries to publish data its own contract rejects: a bug, so the business transaction fails. */
+export class EventContractError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly issues: string,
+  ) {
+    super(`event ${eventType} violates its contract: ${issues}`);
+    this.name = 'EventContractError';
+  }
+}
+
+export interface NewEvent<D extends EventDefinition> {
+  subject: string;
+  /** The aggregate's version after this change. */
+  sequence: number;
+  data: DataOf<D>;
+}
+
+/**
+ * Appends events to the outbox through the caller's EntityManager, so they commit or roll back with the state
+ * change. Use cases never talk to Kafka; the relay does.
+ */
+export class Outbox {
+  constructor(
+    private readonly source: ServiceName,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async append<D extends EventDefinition>(
+    em: EntityManager,
+    definition: D,
+    event: NewEvent<D>,
+    ctx: CommandContext,
+  ): Promise<EventOf<D>> {
+    const data = definition.data.safeParse(event.data);
+    if (!data.success) throw new EventContractError(definition.type, z.prettifyError(data.error));
+    const envelope: Envelope = {
+      id: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      source: this.source,
+      subject: event.subject,
+      sequence: event.sequence,
+      time: this.now().toISOString(),
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId ?? null,
+      actor: ctx.actor,
+      data: data.data,
+    };
+    await em.query(`INSERT INTO outbox (event_id, topic, key, type, envelope) VALUES ($1, $2, $3, $4, $5)`, [
+      envelope.id,
+      STREAMS[definition.stream].topic,
+      envelope.subject,
+      envelope.type,
+      JSON.stringify(envelope),
+    ]);
+    return envelope as EventOf<D>;
+  }
+}

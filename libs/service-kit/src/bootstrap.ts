@@ -1,0 +1,71 @@
+import { INestApplication, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConsumerHealth, KafkaEventServer, MessagingRuntime } from '@jiebang/messaging';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ConfigError } from './config/parse-config';
+
+export interface ServiceDescription {
+  title: string;
+  description: string;
+}
+
+const UNVERSIONED = [
+  { path: 'health/(.*)', method: RequestMethod.ALL },
+  { path: 'metrics', method: RequestMethod.ALL },
+];
+
+/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs, shutdown hooks. */
+export function configureHttp(app: NestExpressApplication, description: ServiceDescription): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api/v1', { exclude: UNVERSIONED });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(description.title)
+      .setDescription(description.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Starts the Kafka consumer (when the service consumes any stream) after the app and its handlers are initialised. */
+export async function startConsumer(app: INestApplication): Promise<void> {
+  await app.init();
+  if (app.get(MessagingRuntime).consumedTopics.length === 0) {
+    app.get(ConsumerHealth).state = 'idle';
+    return;
+  }
+  app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+}
+
+export interface ServiceMain<C extends { PORT: number; HOST: string }> extends ServiceDescription {
+  loadConfig: () => C;
+  module: (config: C) => DynamicModule;
+}
+
+/** `main.ts` of every service: configure, build, consume, listen. A bad configuration stops the boot with its list. */
+export async function runService<C extends { PORT: number; HOST: string }>(main: ServiceMain<C>): Promise<INestApplication> {
+  let config: C;
+  let app: NestExpressApplication;
+  try {
+    config = main.loadConfig();
+    app = await NestFactory.create<NestExpressApplication>(main.module(config), { bufferLogs: true, abortOnError: false });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  configureHttp(app, main);
+  await startConsumer(app);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log(`${main.title} listening on http://${config.HOST}:${config.PORT} (docs at /docs)`);
+  return app;
+}

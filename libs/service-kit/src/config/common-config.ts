@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { env } from './parse-config';
+
+/**
+ * Variables every service reads. Each service extends this with its own port and database name.
+ * In production the dev key pair is refused (see identity), and issuer and audience are required.
+ */
+export const commonConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PGHOST: z.string().default('127.0.0.1'),
+  PGPORT: env.port(5432),
+  PGUSER: z.string().default('postgres'),
+  PGPASSWORD: z.string().optional(),
+  /** Each service's schema sets its own default (jiebang_challenge, …). */
+  PGDATABASE: z.string().min(1),
+  REDIS_URL: env.url('redis://127.0.0.1:6379'),
+  KAFKA_BROKERS: env.list('127.0.0.1:9092'),
+  KAFKA_TOPIC_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9-]*$/, 'lower-case letters, digits and dashes only')
+    .default(''),
+  KAFKA_PARTITIONS_CONCURRENTLY: env.int(4, 1),
+  KAFKA_MAX_ATTEMPTS: env.int(3, 1),
+  KAFKA_SESSION_TIMEOUT_MS: env.int(30_000, 6_000),
+  OUTBOX_POLL_INTERVAL_MS: env.int(1_000, 10),
+  JWT_PUBLIC_KEY_FILE: z.string().optional(),
+  JWT_JWKS_URL: z.string().pipe(z.url()).optional(),
+  JWT_ISSUER: z.string().default('jiebang-dev'),
+  JWT_AUDIENCE: z.string().default('jiebang'),
+  JWT_ALGORITHMS: env.list('RS256,ES256,EdDSA'),
+});
+
+export type CommonConfig = z.infer<typeof commonConfigSchema>;

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/**
+ * JSON logs; every request line and every log written while handling it carries `correlationId`, taken from the
+ * caller's `X-Correlation-Id` header or minted here, and echoed back in the response.
+ */
+export function loggerModule(service: string, level: string) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      base: { service },
+      messageKey: 'msg',
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const given = req.headers[CORRELATION_HEADER];
+        const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader(CORRELATION_HEADER, id);
+        return id;
+      },
+      customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id: string }).id }),
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
+      quietReqLogger: true,
+    },
+  });
+}

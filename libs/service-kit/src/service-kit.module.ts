@@ -1,0 +1,66 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ServiceName } from '@jiebang/contracts';
+import { DEFAULT_MESSAGING_OPTIONS, MessagingModule } from '@jiebang/messaging';
+import { AuthGuard } from './auth/auth.guard';
+import { JwtVerifier } from './auth/jwt-verifier';
+import type { CommonConfig } from './config/common-config';
+import { dataSourceOptions, type ServiceDatabase } from './database/data-source-options';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
+import { loggerModule } from './http/logger';
+import { MetricsController } from './http/metrics.controller';
+import { RedisModule } from './redis/redis.module';
+
+export interface ServiceKitOptions {
+  service: ServiceName;
+  config: CommonConfig;
+  database: ServiceDatabase;
+  /** Consumer group id; defaults to the service name. */
+  consumerGroup?: string;
+  readinessChecks?: Provider<ReadinessCheck[]>;
+}
+
+/**
+ * Everything a jiebang service shares: JSON logs, Postgres through TypeORM (migrations only), Redis, Kafka messaging
+ * with outbox and inbox, JWT authentication on every route, one exception filter, health and metrics.
+ */
+@Module({})
+export class ServiceKitModule {
+  static forRoot(options: ServiceKitOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: ServiceKitModule,
+      global: true,
+      imports: [
+        loggerModule(options.service, config.LOG_LEVEL),
+        TypeOrmModule.forRoot(dataSourceOptions(config, options.database)),
+        RedisModule.forRoot(config.REDIS_URL),
+        TerminusModule.forRoot({ logger: false }),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({
+            ...DEFAULT_MESSAGING_OPTIONS,
+            service: options.service,
+            brokers: config.KAFKA_BROKERS,
+            namespace: config.KAFKA_TOPIC_NAMESPACE,
+            consumerGroup: options.consumerGroup ?? options.service,
+            partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+            maxAttempts: config.KAFKA_MAX_ATTEMPTS,
+            sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+            relay: { ...DEFAULT_MESSAGING_OPTIONS.relay, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS },
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: JwtVerifier, useFactory: () => JwtVerifier.fromConfig(config) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        options.readinessChecks ?? { provide: READINESS_CHECKS, useValue: [] },
+      ],
+      exports: [JwtVerifier],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { DomainError } from '@jiebang/contracts';
+import { z } from 'zod';
+
+// People read these messages; zod's zh-CN locale words the generic ones.
+z.config(z.locales.zhCN());
+
+function fieldOf(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') return [path, issue.keys[0]].filter(Boolean).join('.');
+  return path || '(body)';
+}
+
+/**
+ * Validates and converts a request part with a zod schema. Request schemas are strict objects, so an unknown
+ * field is refused (mass assignment), never silently dropped.
+ */
+@Injectable()
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.infer<S> {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    const fields = result.error.issues.map((issue) => ({ field: fieldOf(issue), message: issue.message }));
+    throw new DomainError('validation', 'VALIDATION_FAILED', `请求参数不合法：${fields[0].field} ${fields[0].message}`, {
+      field: fields[0].field,
+      fields,
+    });
+  }
+}

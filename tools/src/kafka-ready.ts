@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { brokers } from './args';
+
+/**
+ * Exit 0 once the broker takes a write and hands it back to a consumer, proving the whole path works.
+ * Uses a throwaway topic it deletes afterwards.
+ */
+async function main(): Promise<void> {
+  const kafka = new Kafka({ clientId: 'jiebang-ready', brokers: brokers(), logLevel: logLevel.NOTHING, retry: { retries: 20 } });
+  const topic = `jiebang.ready-check.${randomUUID()}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const consumer = kafka.consumer({ groupId: topic });
+  try {
+    await producer.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const value = randomUUID();
+    const received = new Promise<void>((resolve) => {
+      void consumer.run({ eachMessage: async ({ message }) => (message.value?.toString() === value ? resolve() : undefined) });
+    });
+    const started = Date.now();
+    await producer.send({ topic, messages: [{ value }], acks: -1 });
+    await Promise.race([received, new Promise((_, reject) => setTimeout(() => reject(new Error('no message within 30 s')), 30_000))]);
+    console.log(`[jiebang] Kafka: ready (produce→consume round trip ${Date.now() - started} ms)`);
+  } finally {
+    await consumer.disconnect();
+    await producer.disconnect();
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error(`[jiebang] Kafka not ready: ${(e as Error).message}`);
+  process.exit(1);
+});
