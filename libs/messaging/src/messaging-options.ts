@@ -14,6 +14,8 @@ export interface MessagingOptions {
   retryBackoffMs: number;
   /** Consumer restarts kafkajs may make after retriable crashes before the service gives up and exits. */
   maxConsumerRestarts: number;
+  /** kafkajs retries of a failing fetch or handler before it crashes the consumer (and maybe restarts it). */
+  consumerRetry: { retries: number; initialRetryTime: number };
   sessionTimeoutMs: number;
   relay: { batchSize: number; pollIntervalMs: number; enabled: boolean };
   /** Read a brand-new group's topics from the start, so a service deployed after events were published still sees them. */
@@ -27,6 +29,7 @@ export const DEFAULT_MESSAGING_OPTIONS = {
   maxAttempts: 3,
   retryBackoffMs: 200,
   maxConsumerRestarts: 10,
+  consumerRetry: { retries: 5, initialRetryTime: 300 },
   sessionTimeoutMs: 30_000,
   relay: { batchSize: 500, pollIntervalMs: 1_000, enabled: true },
   fromBeginning: true,

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EventDefinition } from '@jiebang/contracts';
 import { HandlerRegistry, type EventHandler } from './inbox/handler-registry';
-import { IGNORES_EVENTS, ON_EVENT } from './on-event.decorator';
+import { IGNORES_EVENTS, ON_EVENT, REGISTERS_HANDLERS, type HandlerSource } from './on-event.decorator';
 
-/** Builds the handler registry from every provider's `@OnEvent` methods and `@IgnoresEvents` declarations. */
+/** Builds the handler registry from providers' `@OnEvent` methods, `@IgnoresEvents` and `@RegistersHandlers` sources. */
 @Injectable()
 export class MessagingExplorer {
   constructor(
@@ -19,6 +19,7 @@ export class MessagingExplorer {
       if (!instance || typeof instance !== 'object' || !wrapper.metatype) continue;
       const ignored: EventDefinition[] = Reflect.getMetadata(IGNORES_EVENTS, wrapper.metatype) ?? [];
       ignored.forEach((d) => registry.ignore(d));
+      if (Reflect.getMetadata(REGISTERS_HANDLERS, wrapper.metatype)) (instance as unknown as HandlerSource).registerHandlers(registry);
       for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
         const method = instance[name] as (...args: unknown[]) => Promise<void>;
         const definition: EventDefinition | undefined = Reflect.getMetadata(ON_EVENT, method);

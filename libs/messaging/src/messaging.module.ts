@@ -21,13 +21,16 @@ function exitOnFatal(): void {
 @Global()
 @Module({})
 export class MessagingModule {
-  static forRootAsync(options: Omit<FactoryProvider<MessagingOptions>, 'provide'>): DynamicModule {
+  static forRootAsync(
+    options: Omit<FactoryProvider<MessagingOptions>, 'provide'>,
+    onFatal: (reason: string) => void = exitOnFatal,
+  ): DynamicModule {
     return {
       module: MessagingModule,
       imports: [DiscoveryModule],
       providers: [
         { ...options, provide: MESSAGING_OPTIONS },
-        { provide: ON_FATAL, useValue: exitOnFatal },
+        { provide: ON_FATAL, useValue: onFatal },
         ConsumerHealth,
         MessagingExplorer,
         {

@@ -27,8 +27,7 @@ export class KafkaEventServer extends ServerKafka {
         sessionTimeout: opts.sessionTimeoutMs,
         heartbeatInterval: Math.max(500, Math.floor(opts.sessionTimeoutMs / 10)),
         retry: {
-          retries: 5,
-          initialRetryTime: 300,
+          ...opts.consumerRetry,
           restartOnFailure: async (err: Error) => {
             health.restarts++;
             health.lastError = err.message;

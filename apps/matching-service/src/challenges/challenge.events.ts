@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { challengeSubmittedV1, type EventOf } from '@jiebang/contracts';
+import { OnEvent } from '@jiebang/messaging';
+import type { EntityManager } from 'typeorm';
+import { KnownChallengesService } from './known-challenges.service';
+
+/** Thin consumer of the challenge stream: translate, call the read model. */
+@Injectable()
+export class ChallengeEvents {
+  constructor(private readonly challenges: KnownChallengesService) {}
+
+  @OnEvent(challengeSubmittedV1)
+  submitted(event: EventOf<typeof challengeSubmittedV1>, em: EntityManager) {
+    return this.challenges.recordSubmitted(event, em);
+  }
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { dataSourceOptions } from '@jiebang/service-kit';
+import { DataSource } from 'typeorm';
+import { loadConfig } from './config';
+import { DATABASE } from './database';
+
+/** For the TypeORM CLI: `typeorm migration:run -d apps/notification-service/dist/data-source.js` (what `npm run migrate` does). */
+export default new DataSource(dataSourceOptions(loadConfig(), DATABASE));

@@ -1,0 +1,6 @@
+export * from './database';
+export * from './eventually';
+export * from './http';
+export * from './kafka';
+export * from './service-app';
+export * from './tokens';
