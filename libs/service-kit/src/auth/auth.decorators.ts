@@ -3,9 +3,16 @@ import type { Principal, Role } from '@jiebang/contracts';
 
 export const IS_PUBLIC = 'jiebang:public';
 export const ROLES = 'jiebang:roles';
+export const QUERY_TOKEN = 'jiebang:query-token';
 
 /** Opens a route to unauthenticated callers (health, docs). Everything else needs a valid token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * Also accepts the token as `?access_token=` on this route: browsers' EventSource (SSE) cannot send headers.
+ * Only for GET streams; tokens in URLs end up in logs, so keep them short-lived.
+ */
+export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN, true);
 
 /** Restricts a route (or controller) to these roles; other authenticated callers get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError, ROLE_LABELS, type Role } from '@jiebang/contracts';
 import type { Request } from 'express';
-import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
+import { IS_PUBLIC, QUERY_TOKEN, ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { InvalidTokenError, JwtVerifier } from './jwt-verifier';
 
 const MESSAGES: Record<InvalidTokenError['code'], string> = {
@@ -24,7 +24,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    req.principal = await this.authenticate(req);
+    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets);
+    req.principal = await this.authenticate(req, queryToken);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.principal.role)) {
       throw DomainError.forbidden('AUTH_ROLE_FORBIDDEN', `此操作仅限${roles.map((r) => ROLE_LABELS[r]).join('、')}`, {
@@ -35,9 +36,10 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: Request & { query?: Record<string, unknown> }) {
+  private async authenticate(req: Request, allowQueryToken: boolean) {
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const fromQuery = allowQueryToken && typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : fromQuery;
     if (!token) {
       throw new DomainError('unauthenticated', 'AUTH_REQUIRED', '需要登录：请在 Authorization 头中携带 Bearer 令牌');
     }

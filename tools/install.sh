@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# npm dependencies (only when the lock file changed) and a build of every project (incremental).
+set -euo pipefail
+source "$(dirname "$0")/infra/lib.sh"
+cd "$ROOT"
+
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node >= 20.19 is required (found "+process.version+")"); process.exit(1) }'
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm: installing dependencies (npm ci)"
+  NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false npm ci --no-progress
+else
+  say "npm: dependencies up to date"
+fi
+say "build: compiling libs, services and tools (tsc -b)"
+npx tsc -b tsconfig.build.json

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# start | stop | status of the three services as background processes (logs and pids in .run/).
+set -euo pipefail
+source "$(dirname "$0")/infra/lib.sh"
+cd "$ROOT"
+
+SERVICES=("challenge-service:3001" "matching-service:3002" "notification-service:3003")
+
+ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
+
+start() {
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:} pid_file="$RUN_DIR/$name.pid"
+    if pid_alive "$pid_file"; then
+      say "$name: already running (pid $(cat "$pid_file"))"
+      continue
+    fi
+    port_open "$port" && fail "$name: port $port is taken by another process"
+    PORT=$port nohup node "apps/$name/dist/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$pid_file"
+    say "$name: started (pid $!, log .run/logs/$name.log)"
+  done
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    wait_for 90 "$name" ready "$port" || fail "$name did not become ready on :$port; last log lines:
+$(tail -n 20 "$LOG_DIR/$name.log")"
+    say "$name: ready on http://127.0.0.1:$port"
+  done
+}
+
+stop() {
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} pid_file="$RUN_DIR/$name.pid"
+    if pid_alive "$pid_file"; then
+      local pid; pid=$(cat "$pid_file")
+      kill -TERM "$pid"
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+      say "$name: stopped"
+    fi
+    rm -f "$pid_file"
+  done
+}
+
+status() {
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    if ready "$port"; then say "$name: ready on :$port"; else say "$name: not ready"; fi
+  done
+}
+
+"${1:-status}"

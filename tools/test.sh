@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Every test: unit, integration (real PostgreSQL, Redis, Kafka) and end-to-end (the three services as processes).
+# Installs and starts what the tests need first. Extra arguments go to jest (e.g. --selectProjects unit).
+set -euo pipefail
+source "$(dirname "$0")/infra/lib.sh"
+cd "$ROOT"
+
+bash tools/install.sh
+bash tools/infra/up.sh
+say "tests: jest (unit, integration, e2e)"
+exec npx jest --workers=2 "$@"
