@@ -1,11 +1,16 @@
 import type { EventDefinition } from '../event-definition';
 import { eventKey } from '../event-definition';
 import { challengeSubmittedV1 } from './challenge.events';
+import { PROFILE_EVENTS } from './profile.events';
 
 export * from './challenge.events';
+export * from './profile.events';
 
 /** Every event type and version the platform publishes. A producer may only publish what is listed here. */
-export const EVENT_DEFINITIONS: readonly EventDefinition[] = [challengeSubmittedV1];
+export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  challengeSubmittedV1,
+  ...PROFILE_EVENTS,
+];
 
 const BY_KEY: ReadonlyMap<string, EventDefinition> = new Map(
   EVENT_DEFINITIONS.map((d) => [eventKey(d.type, d.version), d]),

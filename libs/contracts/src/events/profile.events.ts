@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { districtCodeSchema } from '../districts';
+import { defineEvent } from '../event-definition';
+import { fieldCodeSchema } from '../fields';
+
+/** Who can be matched: 揭榜方 (solver), 科技特派员团 (team) or 评审专家 (expert). */
+export const CANDIDATE_KINDS = ['team', 'solver', 'expert'] as const;
+export const candidateKindSchema = z.enum(CANDIDATE_KINDS);
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
+
+/** 川渝: candidates from Sichuan take part in Chongqing's pool (成渝地区双城经济圈). */
+export const REGIONS = ['chongqing', 'sichuan'] as const;
+export const regionSchema = z.enum(REGIONS);
+export type Region = (typeof REGIONS)[number];
+
+/** A candidate's declared appetite for new work (接单意愿), mapped to a score the way OpenReview maps bids. */
+export const WILLINGNESS_LEVELS = ['very-high', 'high', 'neutral', 'low', 'very-low'] as const;
+export const willingnessSchema = z.enum(WILLINGNESS_LEVELS);
+export type Willingness = (typeof WILLINGNESS_LEVELS)[number];
+
+/** What a candidate profile says about itself: the text the matcher reads and the facts its rules use. */
+export const profileContentSchema = z.object({
+  kind: candidateKindSchema,
+  name: z.string().min(1).max(100),
+  orgId: z.string().min(1).max(100),
+  orgName: z.string().min(1).max(100),
+  /** Null for candidates outside Chongqing's districts (e.g. Sichuan). */
+  districtCode: districtCodeSchema.nullable(),
+  region: regionSchema,
+  city: z.string().min(1).max(30).nullable(),
+  fields: z.array(fieldCodeSchema).max(8),
+  capabilities: z.string().min(1).max(4000),
+  pastWork: z.array(z.string().min(1).max(1000)).max(50),
+  keywords: z.array(z.string().min(1).max(30)).max(30),
+  /** Most orders or projects the candidate takes at once. */
+  maxLoad: z.number().int().min(0).max(100),
+  /** Organisations the candidate is tied to (parent, shareholder, joint lab): 回避 applies to each. */
+  affiliations: z.array(z.string().min(1).max(100)).max(50),
+  suspended: z.boolean(),
+  willingness: willingnessSchema,
+});
+export type ProfileContent = z.infer<typeof profileContentSchema>;
+
+const snapshot = profileContentSchema.extend({ openLoad: z.number().int().min(0).max(1000) });
+
+/** A candidate profile was created (over HTTP, by an import, or by the seeds). `data` is the whole profile. */
+export const profileRegisteredV1 = defineEvent({
+  type: 'profile.registered',
+  version: 1,
+  stream: 'profile',
+  description: 'A solver, team or expert profile was registered for matching.',
+  data: snapshot,
+});
+
+/** A candidate profile changed; `data` is the whole profile after the change, so a consumer can apply it alone. */
+export const profileUpdatedV1 = defineEvent({
+  type: 'profile.updated',
+  version: 1,
+  stream: 'profile',
+  description: 'A solver, team or expert profile was updated.',
+  data: snapshot,
+});
+
+/** The candidate's open orders or projects changed (capacity is `maxLoad − openLoad`). */
+export const profileCapacityChangedV1 = defineEvent({
+  type: 'profile.capacity-changed',
+  version: 1,
+  stream: 'profile',
+  description: 'The open load or the maximum load of a candidate changed.',
+  data: z.object({ openLoad: z.number().int().min(0).max(1000), maxLoad: z.number().int().min(0).max(100) }),
+});
+
+/** An enterprise rated the candidate's work (企业评价); reputation is derived from these. */
+export const profileRatedV1 = defineEvent({
+  type: 'profile.rated',
+  version: 1,
+  stream: 'profile',
+  description: 'An enterprise rated a candidate (1–5); feeds the candidate reputation.',
+  data: z.object({
+    ratingId: z.string().min(1).max(100),
+    score: z.number().int().min(1).max(5),
+    ratedAt: z.iso.datetime({ offset: true }),
+    enterpriseOrgId: z.string().min(1).max(100),
+  }),
+});
+
+/** A dispute between the candidate and an enterprise was upheld against the candidate; it blocks pairing for a while. */
+export const profileDisputeUpheldV1 = defineEvent({
+  type: 'profile.dispute-upheld',
+  version: 1,
+  stream: 'profile',
+  description: 'A dispute with an enterprise was upheld against a candidate.',
+  data: z.object({
+    disputeId: z.string().min(1).max(100),
+    enterpriseOrgId: z.string().min(1).max(100),
+    upheldAt: z.iso.datetime({ offset: true }),
+    reason: z.string().min(1).max(500),
+  }),
+});
+
+/** Every fact on the profile stream, for the platform's event catalogue. */
+export const PROFILE_EVENTS = [
+  profileRegisteredV1,
+  profileUpdatedV1,
+  profileCapacityChangedV1,
+  profileRatedV1,
+  profileDisputeUpheldV1,
+] as const;
