@@ -35,7 +35,7 @@ export const ZodQuery = (schema: z.ZodObject): ParameterDecorator => {
 /** A path parameter, validated (e.g. `z.uuid()` so a malformed id is a 400, not a database error). */
 export const ZodParam = (name: string, schema: z.ZodType): ParameterDecorator => {
   return (target, key, index) => {
-    Param(name, new ZodValidationPipe(schema))(target, key, index);
+    Param(name, new ZodValidationPipe(schema, name))(target, key, index);
     if (key !== undefined) ApiParam({ name, schema: jsonSchema(schema) })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
   };
 };

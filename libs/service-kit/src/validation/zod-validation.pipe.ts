@@ -5,8 +5,8 @@ import { z } from 'zod';
 // People read these messages; zod's zh-CN locale words the generic ones.
 z.config(z.locales.zhCN());
 
-function fieldOf(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
+function fieldOf(issue: z.core.$ZodIssue, name: string | undefined): string {
+  const path = [name, ...issue.path.map(String)].filter(Boolean).join('.');
   if (issue.code === 'unrecognized_keys') return [path, issue.keys[0]].filter(Boolean).join('.');
   return path || '(body)';
 }
@@ -17,12 +17,16 @@ function fieldOf(issue: z.core.$ZodIssue): string {
  */
 @Injectable()
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S) {}
+  /** `name`: the parameter validated (e.g. a path parameter), used as the field when the value itself is wrong. */
+  constructor(
+    private readonly schema: S,
+    private readonly name?: string,
+  ) {}
 
   transform(value: unknown): z.infer<S> {
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
-    const fields = result.error.issues.map((issue) => ({ field: fieldOf(issue), message: issue.message }));
+    const fields = result.error.issues.map((issue) => ({ field: fieldOf(issue, this.name), message: issue.message }));
     throw new DomainError('validation', 'VALIDATION_FAILED', `请求参数不合法：${fields[0].field} ${fields[0].message}`, {
       field: fields[0].field,
       fields,

@@ -1,0 +1,67 @@
+import { DomainError, type ChallengeContent } from '@jiebang/contracts';
+import { checkContent, draft, submit } from './challenge.domain';
+
+const now = new Date('2026-11-27T02:00:00Z');
+const actor = { id: 'u-1', role: 'enterprise' as const, orgId: 'org-1' };
+const owner = { enterpriseOrgId: 'org-1', enterpriseName: '重庆某企业', districtCode: '500112' };
+const content: ChallengeContent = {
+  title: '压铸气孔',
+  description: '机加工后出现气孔',
+  indicators: [],
+  keywords: [],
+  fields: ['light-metal'],
+  bountyYuan: 100_000,
+  deadline: '2027-01-31',
+  mode: 'SINGLE',
+  maxWinners: 1,
+};
+
+function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('challenge domain', () => {
+  it('drafts at version 1 and records who created it', () => {
+    const { state, transition } = draft('c-1', content, owner, actor, now);
+    expect(state).toMatchObject({ id: 'c-1', status: 'DRAFT', version: 1, submittedAt: null, ...owner });
+    expect(transition).toMatchObject({ from: null, to: 'DRAFT', actor });
+  });
+
+  it('submits a draft: new status, next version, audit of the change', () => {
+    const { state } = draft('c-1', content, owner, actor, now);
+    const submitted = submit(state, actor, now);
+    expect(submitted.state).toMatchObject({ status: 'SUBMITTED', version: 2, submittedAt: now });
+    expect(submitted.transition.changes).toEqual({ status: { from: 'DRAFT', to: 'SUBMITTED' } });
+  });
+
+  it('refuses to submit twice with 409 semantics and the current state', () => {
+    const once = submit(draft('c-1', content, owner, actor, now).state, actor, now).state;
+    const error = refusal(() => submit(once, actor, now));
+    expect(error).toMatchObject({ kind: 'conflict', code: 'CHALLENGE_INVALID_STATE', details: { currentState: 'SUBMITTED' } });
+    expect(error.message).toContain('已提交');
+  });
+
+  it('allows resubmission after the bureau returned it for changes', () => {
+    const returned = { ...draft('c-1', content, owner, actor, now).state, status: 'RETURNED' as const, version: 4 };
+    expect(submit(returned, actor, now).state).toMatchObject({ status: 'SUBMITTED', version: 5 });
+  });
+
+  it.each([
+    [{ mode: 'SINGLE', maxWinners: 2 }, 'maxWinners', 'CHALLENGE_WINNERS_MODE_MISMATCH'],
+    [{ mode: 'HORSE_RACE', maxWinners: 1 }, 'maxWinners', 'CHALLENGE_WINNERS_MODE_MISMATCH'],
+    [{ deadline: '2026-11-27' }, 'deadline', 'CHALLENGE_DEADLINE_PAST'],
+  ] as const)('rejects %o naming the field at fault', (change, field, code) => {
+    const error = refusal(() => checkContent({ ...content, ...change }, now));
+    expect(error).toMatchObject({ kind: 'validation', code, details: { field } });
+  });
+
+  it('accepts a horse race with two or three winners', () => {
+    expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 3 }, now)).not.toThrow();
+  });
+});

@@ -1,0 +1,29 @@
+import { commonConfigSchema } from './common-config';
+import { ConfigError, env, parseConfig } from './parse-config';
+
+const schema = commonConfigSchema.extend({ PORT: env.port(3001), PGDATABASE: commonConfigSchema.shape.PGDATABASE.default('db') });
+
+describe('parseConfig', () => {
+  it('fills defaults for a development machine', () => {
+    const config = parseConfig(schema, {});
+    expect(config).toMatchObject({ PORT: 3001, KAFKA_BROKERS: ['127.0.0.1:9092'], NODE_ENV: 'development', PGDATABASE: 'db' });
+  });
+
+  it('lists every bad variable with its value, so one restart fixes them all', () => {
+    let error: unknown;
+    try {
+      parseConfig(schema, { PORT: 'eighty', NODE_ENV: 'prod', KAFKA_TOPIC_NAMESPACE: 'Bad_NS' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: .*\(got "eighty"\)/m);
+    expect(problems).toMatch(/^NODE_ENV: .*\(got "prod"\)/m);
+    expect(problems).toMatch(/^KAFKA_TOPIC_NAMESPACE: /m);
+  });
+
+  it('splits lists', () => {
+    expect(parseConfig(schema, { KAFKA_BROKERS: 'k1:9092, k2:9092' }).KAFKA_BROKERS).toEqual(['k1:9092', 'k2:9092']);
+  });
+});
