@@ -1,0 +1,36 @@
+/** Decay weights are kept relative to this instant, so a candidate's tally needs no update as time passes. */
+const EPOCH = Date.UTC(2020, 0, 1);
+const DAY = 86_400_000;
+
+/** Σ of decay weights and of score × weight, both relative to EPOCH: O(1) to update and to read. */
+export interface ReputationTally {
+  count: number;
+  weight: number;
+  weightedSum: number;
+}
+
+export const EMPTY_TALLY: ReputationTally = { count: 0, weight: 0, weightedSum: 0 };
+
+export function addRating(t: ReputationTally, score: number, at: Date, halfLifeDays: number): ReputationTally {
+  const w = 2 ** ((at.getTime() - EPOCH) / (halfLifeDays * DAY));
+  return { count: t.count + 1, weight: t.weight + w, weightedSum: t.weightedSum + score * w };
+}
+
+export function tallyOf(ratings: { score: number; at: Date }[], halfLifeDays: number): ReputationTally {
+  return ratings.reduce((t, r) => addRating(t, r.score, r.at, halfLifeDays), EMPTY_TALLY);
+}
+
+/**
+ * The smoothed mean rating (1–5) at `now`: (C·m + Σ wᵢ·sᵢ) / (C + Σ wᵢ), with wᵢ = ½^(ageᵢ / halfLife). Few or old
+ * ratings stay close to the prior m, so one lucky 5 does not beat a long record of 4.8s.
+ */
+export function smoothedRating(
+  t: ReputationTally,
+  now: Date,
+  halfLifeDays: number,
+  prior: { mean: number; strength: number },
+): number {
+  if (t.count === 0) return prior.mean;
+  const f = 2 ** ((EPOCH - now.getTime()) / (halfLifeDays * DAY));
+  return (prior.strength * prior.mean + t.weightedSum * f) / (prior.strength + t.weight * f);
+}
