@@ -1,12 +1,12 @@
 import { allTopics, namespacedTopic } from '@jiebang/contracts';
-import { ensureTopics } from '@jiebang/messaging';
+import { createPlatformTopics } from '@jiebang/messaging';
 import { brokers, parseArgs } from './args';
 
 /** Creates the platform's topics (from libs/contracts) for a namespace; `--namespace t1` for an isolated test set. */
 async function main(): Promise<void> {
   const args = parseArgs();
   const namespace = typeof args.namespace === 'string' ? args.namespace : (process.env.KAFKA_TOPIC_NAMESPACE ?? '');
-  const created = await ensureTopics(brokers(), namespace);
+  const created = await createPlatformTopics(brokers(), namespace);
   const total = allTopics().length;
   const label = namespace ? `namespace "${namespace}"` : 'default namespace';
   if (created.length) console.log(`[jiebang] Kafka topics (${label}): created ${created.join(', ')}`);

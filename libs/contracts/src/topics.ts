@@ -40,3 +40,30 @@ export function allTopics(): { topic: string; partitions: number }[] {
 export function namespacedTopic(namespace: string, topic: string): string {
   return namespace ? `${namespace}.${topic}` : topic;
 }
+
+/** The slice of a Kafka admin client topic creation needs (kafkajs' admin fits it); keeps this file client-free. */
+export interface TopicAdmin {
+  listTopics(): Promise<string[]>;
+  createTopics(options: {
+    waitForLeaders: boolean;
+    topics: { topic: string; numPartitions: number; replicationFactor: number }[];
+  }): Promise<boolean>;
+}
+
+/**
+ * Creates every platform topic of a namespace that does not exist yet (broker auto-create is off) and returns
+ * the ones it created, so it is safe to run again.
+ */
+export async function ensureTopics(admin: TopicAdmin, namespace = ''): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = allTopics()
+    .map((t) => ({ ...t, topic: namespacedTopic(namespace, t.topic) }))
+    .filter((t) => !existing.has(t.topic));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: 1 })),
+    });
+  }
+  return missing.map((t) => t.topic);
+}

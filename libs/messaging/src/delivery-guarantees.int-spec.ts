@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { challengeSubmittedV1, dlqTopic, namespacedTopic, STREAMS } from '@jiebang/contracts';
-import { deleteNamespace, eventually, freshDatabase, freshNamespace, kafka, produceRaw, query, readTopic } from '@jiebang/testing';
+import { deleteNamespace, eventually, freshDatabase, freshNamespace, kafka, produceRaw, query, readTopic } from '@jiebang/test-infra';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DLQ_HEADERS } from './inbox/dead-letter';

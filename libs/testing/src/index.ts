@@ -1,6 +1,3 @@
-export * from './database';
-export * from './eventually';
-export * from './http';
-export * from './kafka';
+// Everything a service's integration or e2e test needs: the infrastructure helpers plus booting a service in-process.
+export * from '@jiebang/test-infra';
 export * from './service-app';
-export * from './tokens';

@@ -1,6 +1,6 @@
 import { dlqTopic, namespacedTopic, STREAMS } from '@jiebang/contracts';
 import { DLQ_HEADERS } from '@jiebang/messaging';
-import { brokers, deleteNamespace, freshNamespace, produceRaw, readTopic } from '@jiebang/testing';
+import { brokers, deleteNamespace, freshNamespace, produceRaw, readTopic } from '@jiebang/test-infra';
 import { redrive } from './redrive';
 
 describe('DLQ re-drive (real Kafka)', () => {

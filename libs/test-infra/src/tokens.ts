@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Principal } from '@jiebang/contracts';
-import { DEV_PRIVATE_KEY_FILE } from '@jiebang/service-kit';
 import { importPKCS8, SignJWT } from 'jose';
+
+const DEV_PRIVATE_KEY_FILE = resolve(__dirname, '../../../seeds/dev-keys/jwt-private.pem');
 
 /** A token the services accept (dev key, default issuer and audience); `overrides` let tests forge bad ones. */
 export async function mintToken(

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { namespacedTopic } from '@jiebang/contracts';
-import { ensureTopics } from '@jiebang/messaging';
+import { ensureTopics, namespacedTopic } from '@jiebang/contracts';
 import { Kafka, logLevel, type IHeaders, type KafkaMessage } from 'kafkajs';
 
 export function brokers(): string[] {
@@ -14,7 +13,13 @@ export function kafka(): Kafka {
 /** A topic namespace of its own for one test file, with every platform topic created in it. */
 export async function freshNamespace(): Promise<string> {
   const namespace = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  await ensureTopics(brokers(), namespace);
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, namespace);
+  } finally {
+    await admin.disconnect();
+  }
   return namespace;
 }
 

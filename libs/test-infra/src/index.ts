@@ -1,0 +1,5 @@
+export * from './database';
+export * from './eventually';
+export * from './http';
+export * from './kafka';
+export * from './tokens';
