@@ -6,6 +6,10 @@ source "$(dirname "$0")/infra/lib.sh"
 cd "$ROOT"
 
 bash tools/install.sh
+say "typecheck: every project including tests (tsc -p tsconfig.spec.json)"
+npx tsc -p tsconfig.spec.json
+say "lint: module boundaries and TypeScript rules (eslint, Nx project graph)"
+NX_DAEMON=false npm run -s lint
 bash tools/infra/up.sh
 say "tests: jest (unit, integration, e2e)"
 exec npx jest --workers=2 "$@"

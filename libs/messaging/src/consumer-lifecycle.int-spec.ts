@@ -58,7 +58,7 @@ describe('consumer and relay lifecycle (real Kafka, Postgres)', () => {
     await new Promise((r) => setTimeout(r, 500)); // let the relay's first drain finish and go to sleep
     const subject = randomUUID();
     await ds.transaction((em) =>
-      h.app.get(Outbox).append(em, challengeSubmittedV1, { subject, sequence: 2, data: submittedEvent().data as never }, ctx),
+      h.app.get(Outbox).append(em, challengeSubmittedV1, { subject, sequence: 2, data: submittedEvent().data }, ctx),
     );
     // A 60 s poll would miss this window; only the NOTIFY wake-up can make it.
     await eventually(async () => expect(await effects(subject)).toHaveLength(1), 10_000);
@@ -76,7 +76,7 @@ describe('consumer and relay lifecycle (real Kafka, Postgres)', () => {
     for (let seq = 1; seq <= 20; seq++) {
       await Promise.all(
         subjects.map((subject) =>
-          ds.transaction((em) => outbox.append(em, challengeSubmittedV1, { subject, sequence: seq, data: submittedEvent().data as never }, ctx)),
+          ds.transaction((em) => outbox.append(em, challengeSubmittedV1, { subject, sequence: seq, data: submittedEvent().data }, ctx)),
         ),
       );
     }

@@ -47,13 +47,13 @@ describe('delivery guarantees (real Kafka, Postgres)', () => {
     const rolledBack = randomUUID();
     await expect(
       ds.transaction(async (em) => {
-        await outbox.append(em, challengeSubmittedV1, { subject: rolledBack, sequence: 2, data: submittedEvent().data as never }, ctx);
+        await outbox.append(em, challengeSubmittedV1, { subject: rolledBack, sequence: 2, data: submittedEvent().data }, ctx);
         throw new Error('business rule failed after the append');
       }),
     ).rejects.toThrow('business rule failed');
     const committed = randomUUID();
     await ds.transaction((em) =>
-      outbox.append(em, challengeSubmittedV1, { subject: committed, sequence: 2, data: submittedEvent().data as never }, ctx),
+      outbox.append(em, challengeSubmittedV1, { subject: committed, sequence: 2, data: submittedEvent().data }, ctx),
     );
 
     expect(await query(database, 'SELECT key FROM outbox')).toEqual([{ key: committed }]);
@@ -66,7 +66,7 @@ describe('delivery guarantees (real Kafka, Postgres)', () => {
     const ds = h.app.get<DataSource>(getDataSourceToken());
     const bad = { ...submittedEvent().data, districtCode: '999999' };
     await expect(
-      ds.transaction((em) => h.app.get(Outbox).append(em, challengeSubmittedV1, { subject: 'x', sequence: 1, data: bad as never }, ctx)),
+      ds.transaction((em) => h.app.get(Outbox).append(em, challengeSubmittedV1, { subject: 'x', sequence: 1, data: bad }, ctx)),
     ).rejects.toThrow(/violates its contract/);
     expect(await query(database, 'SELECT 1 FROM outbox')).toHaveLength(0);
   });
@@ -129,7 +129,7 @@ describe('delivery guarantees (real Kafka, Postgres)', () => {
     const ds = h.app.get<DataSource>(getDataSourceToken());
     const subject = randomUUID();
     await ds.transaction((em) =>
-      h.app.get(Outbox).append(em, challengeSubmittedV1, { subject, sequence: 2, data: submittedEvent().data as never }, ctx),
+      h.app.get(Outbox).append(em, challengeSubmittedV1, { subject, sequence: 2, data: submittedEvent().data }, ctx),
     );
 
     const producer = kafka().producer({ idempotent: true, maxInFlightRequests: 1 });

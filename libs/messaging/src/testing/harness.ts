@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Injectable, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { challengeSubmittedV1, type Envelope, type EventOf } from '@jiebang/contracts';
+import { challengeSubmittedV1, type EventOf } from '@jiebang/contracts';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '../index';
 import { KafkaEventServer } from '../kafka/kafka-event-server';
@@ -120,9 +120,10 @@ export async function startHarness(
 
 const FIXTURE = JSON.parse(
   readFileSync(resolve(__dirname, '../../../contracts/fixtures/challenge.submitted.v1.json'), 'utf8'),
-) as Envelope;
+) as Submitted;
+type Submitted = EventOf<typeof challengeSubmittedV1>;
 
 /** A valid `challenge.submitted` envelope for `subject` at `sequence`, with a fresh id. */
-export function submittedEvent(subject: string = randomUUID(), sequence = 2): Envelope {
+export function submittedEvent(subject: string = randomUUID(), sequence = 2): Submitted {
   return { ...FIXTURE, id: randomUUID(), subject, sequence, time: new Date().toISOString() };
 }

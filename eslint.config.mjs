@@ -1,0 +1,47 @@
+// Lint is about boundaries first: which project may import which (Nx tags, enforced at error), no framework in
+// contracts or in domain files, then the TypeScript recommended rules.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'bullmq', 'ioredis', 'pg', 'express'];
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tools/kafka/**', '.run/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: INFRASTRUCTURE },
+            { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:test-infra'] },
+            { sourceTag: 'type:service-kit', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:test-infra'] },
+            { sourceTag: 'type:test-infra', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:test-infra', 'type:service-kit', 'type:contracts'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:service-kit', 'type:testing', 'type:test-infra'],
+            },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:service-kit', 'type:test-infra'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:test-infra', 'type:contracts'] },
+            // Benchmarks drive the engines they measure directly, so they may reach into an app's code.
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:test-infra', 'type:testing', 'type:service-kit', 'type:messaging', 'type:app'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // Domain files are rules only: no framework, no I/O (CONVENTIONS.md rule 2).
+    files: ['**/*.domain.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: INFRASTRUCTURE.map((group) => ({ group: [group], message: 'domain files take no framework or I/O imports' })) }] },
+  },
+];
