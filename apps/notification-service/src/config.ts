@@ -1,12 +1,51 @@
 import { commonConfigSchema, env, parseConfig } from '@jiebang/service-kit';
+import { z } from 'zod';
 
-export const notificationConfigSchema = commonConfigSchema.extend({
-  PORT: env.port(3003),
-  PGDATABASE: commonConfigSchema.shape.PGDATABASE.default('jiebang_notification'),
-});
+export const notificationConfigSchema = commonConfigSchema
+  .extend({
+    PORT: env.port(3003),
+    PGDATABASE: commonConfigSchema.shape.PGDATABASE.default('jiebang_notification'),
+    /** BullMQ key prefix; defaults to one per topic namespace, so test runs sharing a Redis never see each other's jobs. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
+      .optional(),
+    DELIVERY_ATTEMPTS: env.int(6, 1),
+    /** First retry delay; each further retry doubles it (1 s, 2 s, 4 s … with the defaults: about a minute in all). */
+    DELIVERY_BACKOFF_MS: env.int(1_000, 1),
+    DELIVERY_CONCURRENCY: env.int(16, 1),
+    /** How often Postgres is swept for deliveries whose BullMQ job was lost (e.g. Redis restarted without data). */
+    SWEEP_INTERVAL_MS: env.int(30_000, 50),
+    /** A pending delivery younger than this is left to its job; older ones are re-armed by the sweep. */
+    SWEEP_GRACE_MS: env.int(30_000, 0),
+    /** smtp(s)://user:pass@host:port. Unset outside production: e-mails are rendered and logged, not sent. */
+    SMTP_URL: z.string().pipe(z.url()).optional(),
+    MAIL_FROM: z.string().default('揭榜挂帅平台 <noreply@jiebang.example.cn>'),
+    /** Where the web app lives: notice links in e-mails and webhooks are made absolute with it. */
+    WEB_BASE_URL: env.url('http://127.0.0.1:5173'),
+    WEBHOOK_TIMEOUT_MS: env.int(5_000, 100),
+    /** Consecutive failed attempts (across deliveries) after which an endpoint is disabled and its owner told. */
+    WEBHOOK_DISABLE_AFTER: env.int(15, 1),
+    DIGEST_CRON: z.string().default('0 8 * * *'),
+    DIGEST_TZ: z.string().default('Asia/Shanghai'),
+    /** The desks every deployment has (市科技局 and the 38 区县科技局): their organisation ids at the identity provider. */
+    BUREAU_ORG_ID: z.string().min(1).default('org-bureau'),
+    DISTRICT_OFFICE_ORG_ID: z.string().includes('{code}').default('org-district-{code}'),
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.SMTP_URL !== undefined, {
+    path: ['SMTP_URL'],
+    message: 'required in production',
+  });
 
-export type NotificationConfig = ReturnType<typeof loadConfig>;
+export type NotificationConfig = z.infer<typeof notificationConfigSchema>;
 
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
+/** Nest token of the parsed configuration. */
+export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): NotificationConfig {
   return parseConfig(notificationConfigSchema, environment);
+}
+
+export function queuePrefix(config: NotificationConfig): string {
+  return config.QUEUE_PREFIX ?? (config.KAFKA_TOPIC_NAMESPACE ? `jiebang-${config.KAFKA_TOPIC_NAMESPACE}` : 'jiebang');
 }

@@ -1,8 +1,16 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import { DeliveryAttempt } from './deliveries/delivery-attempt.entity';
+import { Delivery } from './deliveries/delivery.entity';
+import { Member } from './directory/member.entity';
+import { Organisation } from './directory/organisation.entity';
+import { Profile } from './directory/profile.entity';
+import { Notification } from './inbox/notification.entity';
 import { Notifications1764201900000 } from './migrations/1764201900000-notifications';
-import { Notification } from './notifications/notification.entity';
+import { DeliveryPipeline1764202000000 } from './migrations/1764202000000-delivery-pipeline';
+import { Preference } from './preferences/preference.entity';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [Notification],
-  migrations: [Notifications1764201900000],
+  entities: [Notification, Delivery, DeliveryAttempt, Organisation, Member, Profile, Preference, WebhookEndpoint],
+  migrations: [Notifications1764201900000, DeliveryPipeline1764202000000],
 };

@@ -1,0 +1,52 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
+import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
+import type { Channel } from '../catalogue/notice';
+import { DeliveryQueues } from '../queues/delivery.queues';
+
+type Item = { id: string; channel: Channel };
+
+/**
+ * Adds delivery jobs only once the transaction that wrote their rows has committed: a worker must never look for
+ * a row that is not there yet, nor send something a rollback took back. If Redis refuses the add, nothing is lost
+ * (the rows are pending in Postgres) and the sweep adds the jobs later; the event's handling does not fail for it.
+ */
+@Injectable()
+export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit {
+  private readonly logger = new Logger('DeliveryEnqueuer');
+  private readonly waiting = new WeakMap<QueryRunner, Item[]>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: DeliveryQueues,
+  ) {}
+
+  onModuleInit(): void {
+    this.dataSource.subscribers.push(this);
+  }
+
+  async afterCommit(em: EntityManager, items: Item[]): Promise<void> {
+    const runner = em.queryRunner;
+    if (!runner?.isTransactionActive) return this.enqueue(items);
+    this.waiting.set(runner, [...(this.waiting.get(runner) ?? []), ...items]);
+  }
+
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    if (event.queryRunner.isTransactionActive) return; // a savepoint released inside a still-open transaction
+    const items = this.waiting.get(event.queryRunner);
+    this.waiting.delete(event.queryRunner);
+    if (items?.length) await this.enqueue(items);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) this.waiting.delete(event.queryRunner);
+  }
+
+  private async enqueue(items: Item[]): Promise<void> {
+    await this.queues.enqueue(items).catch((e: Error) => {
+      this.logger.warn(`could not enqueue ${items.length} deliveries (${e.message}); the sweep will re-arm them`);
+    });
+  }
+}

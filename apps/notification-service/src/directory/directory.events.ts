@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { challengeSubmittedV1, profileRegisteredV1, profileUpdatedV1, type EventOf } from '@jiebang/contracts';
+import { OnEvent } from '@jiebang/messaging';
+import type { EntityManager } from 'typeorm';
+import { DirectoryService } from './directory.service';
+
+type ProfileEvent = EventOf<typeof profileRegisteredV1> | EventOf<typeof profileUpdatedV1>;
+
+/** Events that tell the directory who an organisation is, and whose a matching profile is. */
+@Injectable()
+export class DirectoryEvents {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @OnEvent(challengeSubmittedV1)
+  enterpriseSubmitted(e: EventOf<typeof challengeSubmittedV1>, em: EntityManager): Promise<void> {
+    return this.directory.learn(em, {
+      id: e.data.enterpriseOrgId,
+      name: e.data.enterpriseName,
+      role: 'enterprise',
+      districtCode: e.data.districtCode,
+    });
+  }
+
+  @OnEvent(profileRegisteredV1)
+  profileRegistered(e: EventOf<typeof profileRegisteredV1>, em: EntityManager): Promise<void> {
+    return this.profile(e, em);
+  }
+
+  @OnEvent(profileUpdatedV1)
+  profileUpdated(e: EventOf<typeof profileUpdatedV1>, em: EntityManager): Promise<void> {
+    return this.profile(e, em);
+  }
+
+  private async profile(e: ProfileEvent, em: EntityManager): Promise<void> {
+    const { orgId, orgName, kind, districtCode, name } = e.data;
+    await this.directory.learn(em, { id: orgId, name: orgName, role: kind, districtCode });
+    await this.directory.learnProfile(em, { profileId: e.subject, orgId, role: kind, name, sequence: e.sequence });
+  }
+}

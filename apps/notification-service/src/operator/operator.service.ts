@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@jiebang/contracts';
+import { DataSource } from 'typeorm';
+import type { Channel } from '../catalogue/notice';
+import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
+import { checkReplayable, type DeliveryStatus } from '../deliveries/delivery.domain';
+import { Delivery } from '../deliveries/delivery.entity';
+import { DeliveryQueues } from '../queues/delivery.queues';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+
+const REPLAY_ALL_LIMIT = 1000;
+
+/** What bureau operators see and do about deliveries: find the parked ones, read why, replay. */
+@Injectable()
+export class OperatorService {
+  private readonly logger = new Logger('Operator');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: DeliveryQueues,
+  ) {}
+
+  async list(q: { status: DeliveryStatus; channel?: Channel; page: number; pageSize: number }) {
+    const [items, total] = await this.dataSource.getRepository(Delivery).findAndCount({
+      where: { status: q.status, ...(q.channel ? { channel: q.channel } : {}) },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(id: string) {
+    const delivery = await this.dataSource.getRepository(Delivery).findOneBy({ id });
+    if (!delivery) throw notFound(id);
+    const attempts = await this.dataSource.getRepository(DeliveryAttempt).find({ where: { deliveryId: id }, order: { id: 'ASC' } });
+    return { ...delivery, attemptLog: attempts };
+  }
+
+  /** Back to pending, then a fresh job. If Redis refuses the job the row stays pending and the sweep adds it. */
+  async replay(id: string): Promise<{ id: string; status: DeliveryStatus }> {
+    const channel = await this.dataSource.transaction(async (em) => {
+      const d = await em.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!d) throw notFound(id);
+      checkReplayable(d.status);
+      if (d.channel === 'webhook') {
+        const endpoint = await em.findOneBy(WebhookEndpoint, { id: d.target ?? undefined });
+        if (endpoint?.status !== 'active') {
+          throw DomainError.invalidState('WEBHOOK_ENDPOINT_NOT_ACTIVE', '该投递的 Webhook 端点已停用或已删除，请机构先重新启用', endpoint?.status ?? 'deleted', {
+            endpointId: d.target,
+          });
+        }
+      }
+      await em.update(Delivery, { id }, { status: 'pending', replays: () => 'replays + 1', updatedAt: new Date() });
+      return d.channel;
+    });
+    await this.queues.rearm(id, channel).catch((e: Error) => this.logger.warn(`replay of ${id}: job not added (${e.message}); the sweep will`));
+    return { id, status: 'pending' };
+  }
+
+  /** Replays every parked delivery (of one channel) that can be replayed; says how many were left and why. */
+  async replayAll(channel?: Channel) {
+    const parked = await this.dataSource.getRepository(Delivery).find({
+      select: { id: true },
+      where: { status: 'failed', ...(channel ? { channel } : {}) },
+      order: { updatedAt: 'ASC' },
+      take: REPLAY_ALL_LIMIT,
+    });
+    const skipped: { id: string; code: string }[] = [];
+    let replayed = 0;
+    for (const { id } of parked) {
+      try {
+        await this.replay(id);
+        replayed++;
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        skipped.push({ id, code: e.code });
+      }
+    }
+    return { replayed, skipped };
+  }
+
+  async queueCounts() {
+    return Object.fromEntries(
+      await Promise.all(this.queues.all().map(async (q) => [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')])),
+    );
+  }
+}
+
+function notFound(id: string): DomainError {
+  return DomainError.notFound('DELIVERY_NOT_FOUND', '没有这条投递记录', { id });
+}

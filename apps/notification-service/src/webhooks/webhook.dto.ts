@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../catalogue/notice';
+
+export const registerWebhookSchema = z.strictObject({
+  url: z
+    .url({ protocol: /^https?$/, message: '请填写 http(s) 地址' })
+    .max(500),
+  categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length),
+  description: z.string().max(200).nullable().default(null),
+});
+export type RegisterWebhookInput = z.infer<typeof registerWebhookSchema>;
+
+export const webhookIdSchema = z.uuid({ message: 'Webhook 端点编号格式不正确' });
