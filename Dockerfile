@@ -1,0 +1,25 @@
+# One image for the three services and the tools (compose picks the command). Node 20, as on our machines.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/messaging/package.json libs/messaging/
+COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/test-infra/package.json libs/test-infra/
+COPY libs/testing/package.json libs/testing/
+COPY apps/challenge-service/package.json apps/challenge-service/
+COPY apps/matching-service/package.json apps/matching-service/
+COPY apps/notification-service/package.json apps/notification-service/
+COPY tools/package.json tools/
+COPY e2e/package.json e2e/
+COPY bench/package.json bench/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx tsc -b tsconfig.build.json
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=development
+WORKDIR /app
+COPY --from=build /app /app
+EXPOSE 3001 3002 3003
+CMD ["node", "apps/challenge-service/dist/main.js"]
