@@ -1,15 +1,49 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule } from '@jiebang/service-kit';
+import { READINESS_CHECKS, ServiceKitModule, type ReadinessCheck } from '@jiebang/service-kit';
+import { AssignmentModule } from './assignment/assignment.module';
+import { AssignmentQueue } from './assignment/assignment.queue';
 import { ChallengesModule } from './challenges/challenges.module';
-import type { MatchingConfig } from './config';
+import { MATCHING_CONFIG, type MatchingConfig } from './config';
 import { DATABASE } from './database';
+import { ProfileIndexSync } from './profiles/profile-index.sync';
+import { ProfilesModule } from './profiles/profiles.module';
+import { EngineModule } from './ranking/engine.module';
+import { RankingModule } from './ranking/ranking.module';
+
+@Module({})
+class MatchingConfigModule {}
+
+/** Not ready until the index holds every profile: a half-built index would rank as if candidates did not exist. */
+function indexReadiness(sync: ProfileIndexSync): ReadinessCheck {
+  return {
+    name: 'matchingIndex',
+    check: async () => ({ up: sync.ready, details: { ...sync.lastRebuild } }),
+  };
+}
 
 @Module({})
 export class AppModule {
   static forRoot(config: MatchingConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKitModule.forRoot({ service: 'matching-service', config, database: DATABASE }), ChallengesModule],
+      imports: [
+        { module: MatchingConfigModule, global: true, providers: [{ provide: MATCHING_CONFIG, useValue: config }], exports: [MATCHING_CONFIG] },
+        ServiceKitModule.forRoot({
+          service: 'matching-service',
+          config,
+          database: DATABASE,
+          readinessChecks: {
+            provide: READINESS_CHECKS,
+            inject: [ProfileIndexSync, AssignmentQueue],
+            useFactory: (sync: ProfileIndexSync, queue: AssignmentQueue) => [indexReadiness(sync), queue.readiness()],
+          },
+        }),
+        EngineModule,
+        ProfilesModule,
+        RankingModule,
+        ChallengesModule,
+        AssignmentModule,
+      ],
     };
   }
 }

@@ -1,8 +1,15 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import { AssignmentRun } from './assignment/assignment-run.entity';
 import { KnownChallenge } from './challenges/known-challenge.entity';
 import { KnownChallenges1764201800000 } from './migrations/1764201800000-known-challenges';
+import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching-engine';
+import { CandidateDispute } from './profiles/candidate-dispute.entity';
+import { CandidateProfile } from './profiles/candidate-profile.entity';
+import { CandidateRating } from './profiles/candidate-rating.entity';
+import { MatchOverride } from './ranking/match-override.entity';
+import { MatchRun } from './ranking/match-run.entity';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [KnownChallenge],
-  migrations: [KnownChallenges1764201800000],
+  entities: [KnownChallenge, CandidateProfile, CandidateRating, CandidateDispute, MatchRun, MatchOverride, AssignmentRun],
+  migrations: [KnownChallenges1764201800000, MatchingEngine1764300000000],
 };

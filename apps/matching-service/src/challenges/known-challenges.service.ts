@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventOf, challengeSubmittedV1 } from '@jiebang/contracts';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { KnownChallenge } from './known-challenge.entity';
 
 type Submitted = EventOf<typeof challengeSubmittedV1>;
 
 /** Keeps the challenge read model current; every write is "apply if newer" on the aggregate's sequence. */
 @Injectable()
 export class KnownChallengesService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  find(id: string): Promise<KnownChallenge | null> {
+    return this.ds.getRepository(KnownChallenge).findOneBy({ id });
+  }
+
   async recordSubmitted(event: Submitted, em: EntityManager): Promise<void> {
     const d = event.data;
     await em.query(

@@ -41,9 +41,9 @@ export class RankingEngine {
   private scores = new Float64Array(0);
 
   constructor(
-    readonly index: CandidateIndex,
+    /** Swapped whole when a rebuild finishes, so rankings never see a half-built index. */
+    public index: CandidateIndex,
     readonly thesaurus: Thesaurus,
-    readonly reputationHalfLifeDays = index.settings.reputationHalfLifeDays,
   ) {}
 
   rank(need: Need, options: RankOptions): RankResult {
@@ -203,7 +203,7 @@ export class RankingEngine {
       text,
       field: fieldOverlap(fields, c.fields) * fieldScale,
       proximity: proximity(need.districtCode, c),
-      reputation: reputationFactor(c, now, this.reputationHalfLifeDays, w),
+      reputation: reputationFactor(c, now, this.index.settings.reputationHalfLifeDays, w),
       capacity: capacityFactor(c),
       willingness: WILLINGNESS_SCORE[c.willingness],
     };

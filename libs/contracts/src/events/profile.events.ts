@@ -98,6 +98,15 @@ export const profileDisputeUpheldV1 = defineEvent({
   }),
 });
 
+/** The profile was withdrawn (deleted by its owner or an authority): it is no longer matched. */
+export const profileWithdrawnV1 = defineEvent({
+  type: 'profile.withdrawn',
+  version: 1,
+  stream: 'profile',
+  description: 'A candidate profile was withdrawn from matching.',
+  data: z.object({ reason: z.string().min(1).max(500), withdrawnAt: z.iso.datetime({ offset: true }) }),
+});
+
 /** Every fact on the profile stream, for the platform's event catalogue. */
 export const PROFILE_EVENTS = [
   profileRegisteredV1,
@@ -105,4 +114,5 @@ export const PROFILE_EVENTS = [
   profileCapacityChangedV1,
   profileRatedV1,
   profileDisputeUpheldV1,
+  profileWithdrawnV1,
 ] as const;

@@ -1,0 +1,9 @@
+import { Global, Module } from '@nestjs/common';
+import { AssignmentQueue } from './assignment.queue';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsService } from './assignments.service';
+
+/** Global so the service's readiness check can ask the queue. */
+@Global()
+@Module({ controllers: [AssignmentsController], providers: [AssignmentQueue, AssignmentsService], exports: [AssignmentQueue] })
+export class AssignmentModule {}

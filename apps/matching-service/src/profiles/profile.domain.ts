@@ -1,0 +1,124 @@
+import { DomainError, type CandidateKind, type Principal, type ProfileContent } from '@jiebang/contracts';
+
+/** A candidate profile as stored: its content plus version, owner, open load and withdrawal. */
+export interface ProfileState extends ProfileContent {
+  id: string;
+  version: number;
+  ownerId: string | null;
+  openLoad: number;
+  withdrawnAt: Date | null;
+}
+
+/** Roles that may act on profiles as authorities (register any, suspend, record capacity). */
+const AUTHORITIES = new Set(['admin', 'bureau']);
+
+/** The candidate roles and the kind of profile each one manages for itself. */
+const SELF_KIND: Partial<Record<Principal['role'], CandidateKind>> = { team: 'team', solver: 'solver', expert: 'expert' };
+
+type Target = Pick<ProfileState, 'kind' | 'orgId' | 'ownerId' | 'districtCode'>;
+
+/**
+ * Who may create or change a profile: the municipal bureau and admins any; a district office the teams and solvers
+ * of its district; a team or solver its own organisation's profile of its own kind; an expert only its own.
+ */
+export function canManage(p: Principal, t: Target): boolean {
+  if (AUTHORITIES.has(p.role)) return true;
+  if (p.role === 'district') return t.kind !== 'expert' && t.districtCode === p.districtCode;
+  const kind = SELF_KIND[p.role];
+  if (!kind || kind !== t.kind) return false;
+  return kind === 'expert' ? t.ownerId === p.sub : t.orgId === p.orgId;
+}
+
+/** Suspension is a sanction and open load a fact of the workflow: only authorities and the district set them. */
+export function isAuthority(p: Principal, t: Pick<Target, 'districtCode'>): boolean {
+  return AUTHORITIES.has(p.role) || (p.role === 'district' && t.districtCode === p.districtCode);
+}
+
+/** Rules a schema cannot say: a Chongqing candidate has a district, a Sichuan one has none. */
+export function checkContent(c: ProfileContent): void {
+  if (c.region === 'chongqing' && !c.districtCode) {
+    throw DomainError.invalid('PROFILE_DISTRICT_REQUIRED', '重庆的候选方须填写所在区县代码 districtCode', 'districtCode');
+  }
+  if (c.region === 'sichuan' && c.districtCode) {
+    throw DomainError.invalid('PROFILE_DISTRICT_REGION_MISMATCH', '四川的候选方不填写重庆区县代码，请填写城市 city', 'districtCode');
+  }
+}
+
+function refuse(): DomainError {
+  return DomainError.forbidden('PROFILE_FORBIDDEN', '无权管理该画像');
+}
+
+export function register(
+  id: string,
+  content: ProfileContent,
+  p: Principal,
+  openLoad: number,
+): ProfileState {
+  checkContent(content);
+  const state: ProfileState = { ...content, id, version: 1, ownerId: content.kind === 'expert' ? p.sub : null, openLoad, withdrawnAt: null };
+  if (!canManage(p, state)) throw refuse();
+  if (content.suspended && !isAuthority(p, state)) {
+    throw DomainError.forbidden('PROFILE_SUSPENSION_FORBIDDEN', '只有市科技局或所在区县科技局可以暂停候选方', { field: 'suspended' });
+  }
+  return state;
+}
+
+/** Replaces the content. The kind never changes (a team does not become an expert); withdrawn profiles are frozen. */
+export function update(state: ProfileState, content: ProfileContent, p: Principal): ProfileState {
+  if (!canManage(p, state)) throw refuse();
+  assertActive(state);
+  if (content.kind !== state.kind) {
+    throw DomainError.invalid('PROFILE_KIND_IMMUTABLE', `画像类型不可更改（当前为 ${state.kind}）`, 'kind');
+  }
+  checkContent(content);
+  const next: ProfileState = { ...state, ...content, version: state.version + 1 };
+  if (!canManage(p, next)) throw refuse();
+  if (content.suspended !== state.suspended && !isAuthority(p, state)) {
+    throw DomainError.forbidden('PROFILE_SUSPENSION_FORBIDDEN', '只有市科技局或所在区县科技局可以暂停或恢复候选方', { field: 'suspended' });
+  }
+  return next;
+}
+
+export function changeCapacity(state: ProfileState, openLoad: number, maxLoad: number, p: Principal): ProfileState {
+  if (!isAuthority(p, state)) throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷');
+  assertActive(state);
+  return { ...state, openLoad, maxLoad, version: state.version + 1 };
+}
+
+/** Ratings and disputes come from the workflow; until it feeds them, the bureau records them. */
+export function assertBureau(p: Principal): void {
+  if (!AUTHORITIES.has(p.role)) throw DomainError.forbidden('PROFILE_RECORD_FORBIDDEN', '只有市科技局可以登记评价或争议结论');
+}
+
+export function withdraw(state: ProfileState, p: Principal, now: Date): ProfileState {
+  if (!canManage(p, state)) throw refuse();
+  assertActive(state);
+  return { ...state, withdrawnAt: now, version: state.version + 1 };
+}
+
+export function assertActive(state: ProfileState): void {
+  if (state.withdrawnAt) {
+    throw DomainError.invalidState('PROFILE_WITHDRAWN', '该画像已撤销，不能再修改', 'WITHDRAWN');
+  }
+}
+
+/** The content part of a state (what the registered/updated events carry). */
+export function contentOf(s: ProfileState): ProfileContent {
+  return {
+    kind: s.kind,
+    name: s.name,
+    orgId: s.orgId,
+    orgName: s.orgName,
+    districtCode: s.districtCode,
+    region: s.region,
+    city: s.city,
+    fields: s.fields,
+    capabilities: s.capabilities,
+    pastWork: s.pastWork,
+    keywords: s.keywords,
+    maxLoad: s.maxLoad,
+    affiliations: s.affiliations,
+    suspended: s.suspended,
+    willingness: s.willingness,
+  };
+}

@@ -1,0 +1,104 @@
+import type { EntityManager } from 'typeorm';
+import type { CandidateAnalysis } from '../ranking/candidate';
+import type { ProfileState } from './profile.domain';
+
+/** NOTIFY channel: every committed profile change names its id here, and every instance refreshes its index. */
+export const PROFILE_CHANNEL = 'matching_profiles';
+
+/**
+ * Writes a whole profile if it is newer than the stored one ("apply if newer" on the aggregate version), so the
+ * HTTP path and the event path share one write and a late or replayed fact never overwrites a newer state.
+ * Returns whether the row changed.
+ */
+export async function saveProfile(em: EntityManager, s: ProfileState, analysis: CandidateAnalysis, at: Date): Promise<boolean> {
+  const rows: unknown[] = await em.query(
+    `INSERT INTO candidate_profiles AS p
+       (id, version, kind, name, org_id, org_name, owner_id, district_code, region, city, fields, capabilities, past_work,
+        keywords, max_load, open_load, affiliations, suspended, willingness, analysis, withdrawn_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+     ON CONFLICT (id) DO UPDATE SET
+       version = EXCLUDED.version, name = EXCLUDED.name, org_id = EXCLUDED.org_id, org_name = EXCLUDED.org_name,
+       district_code = EXCLUDED.district_code, region = EXCLUDED.region, city = EXCLUDED.city, fields = EXCLUDED.fields,
+       capabilities = EXCLUDED.capabilities, past_work = EXCLUDED.past_work, keywords = EXCLUDED.keywords,
+       max_load = EXCLUDED.max_load, open_load = EXCLUDED.open_load, affiliations = EXCLUDED.affiliations,
+       suspended = EXCLUDED.suspended, willingness = EXCLUDED.willingness, analysis = EXCLUDED.analysis,
+       withdrawn_at = EXCLUDED.withdrawn_at, updated_at = EXCLUDED.updated_at
+     WHERE p.version < EXCLUDED.version
+     RETURNING id`,
+    [
+      s.id,
+      s.version,
+      s.kind,
+      s.name,
+      s.orgId,
+      s.orgName,
+      s.ownerId,
+      s.districtCode,
+      s.region,
+      s.city,
+      JSON.stringify(s.fields),
+      s.capabilities,
+      JSON.stringify(s.pastWork),
+      JSON.stringify(s.keywords),
+      s.maxLoad,
+      s.openLoad,
+      JSON.stringify(s.affiliations),
+      s.suspended,
+      s.willingness,
+      JSON.stringify(analysis),
+      s.withdrawnAt,
+      at,
+    ],
+  );
+  if (rows.length > 0) await notifyChanged(em, s.id);
+  return rows.length > 0;
+}
+
+/** Moves the version to `version` if it is newer, with the columns a partial fact changes. */
+export async function bumpProfile(
+  em: EntityManager,
+  id: string,
+  version: number,
+  set: { openLoad?: number; maxLoad?: number; withdrawnAt?: Date },
+  at: Date,
+): Promise<boolean> {
+  // TypeORM answers an UPDATE with [returned rows, affected count].
+  const [rows] = (await em.query(
+    `UPDATE candidate_profiles SET version = $2, updated_at = $3,
+       open_load = COALESCE($4, open_load), max_load = COALESCE($5, max_load), withdrawn_at = COALESCE($6, withdrawn_at)
+     WHERE id = $1 AND version < $2
+     RETURNING id`,
+    [id, version, at, set.openLoad ?? null, set.maxLoad ?? null, set.withdrawnAt ?? null],
+  )) as [unknown[], number];
+  if (rows.length > 0) await notifyChanged(em, id);
+  return rows.length > 0;
+}
+
+export async function insertRating(
+  em: EntityManager,
+  profileId: string,
+  r: { ratingId: string; score: number; ratedAt: Date; enterpriseOrgId: string },
+): Promise<void> {
+  await em.query(
+    `INSERT INTO candidate_ratings (profile_id, rating_id, score, rated_at, enterprise_org_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING`,
+    [profileId, r.ratingId, r.score, r.ratedAt, r.enterpriseOrgId],
+  );
+}
+
+export async function insertDispute(
+  em: EntityManager,
+  profileId: string,
+  d: { disputeId: string; enterpriseOrgId: string; upheldAt: Date; reason: string },
+): Promise<void> {
+  await em.query(
+    `INSERT INTO candidate_disputes (profile_id, dispute_id, enterprise_org_id, upheld_at, reason) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING`,
+    [profileId, d.disputeId, d.enterpriseOrgId, d.upheldAt, d.reason],
+  );
+}
+
+/** Delivered to listeners only when the transaction commits, so an index never sees a rolled-back change. */
+export async function notifyChanged(em: EntityManager, id: string): Promise<void> {
+  await em.query(`SELECT pg_notify($1, $2)`, [PROFILE_CHANNEL, id]);
+}

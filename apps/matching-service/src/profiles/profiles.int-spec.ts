@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { STREAMS, type Envelope } from '@jiebang/contracts';
+import { eventually, http, mintToken, principals, produceRaw, query } from '@jiebang/testing';
+import { startMatching, type MatchingTestApp } from '../testing/matching-app';
+import { CASTING, LIVESTOCK, putProfile, SALES } from '../testing/profiles';
+
+const FIXTURES = resolve(__dirname, '../../../../libs/contracts/fixtures');
+const fixture = (type: string): Envelope => JSON.parse(readFileSync(resolve(FIXTURES, `${type}.v1.json`), 'utf8'));
+
+/** A profile event as another producer would publish it on the profile stream. */
+function profileEvent(type: string, subject: string, sequence: number, data: object): Envelope {
+  return { ...fixture(type), id: randomUUID(), subject, sequence, time: new Date().toISOString(), data };
+}
+
+const colloquialNeed = { text: '我们的铸件一加工就冒小坑，打压还漏', wants: 'team', districtCode: '500112', enterpriseOrgId: 'org-ent-yujiang-alu' };
+
+describe('profiles over HTTP and events, and the index they keep current (real Postgres, Kafka)', () => {
+  let m: MatchingTestApp;
+  let bureau: string;
+  let district: string;
+  const ids = { casting: randomUUID(), sales: randomUUID(), livestock: randomUUID() };
+
+  const rank = async (body: object = colloquialNeed) => {
+    const res = await http('POST', `${m.api}/matching/rank`, { token: district, body });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    m = await startMatching();
+    bureau = await mintToken(principals.bureau);
+    district = await mintToken(principals.district);
+    await putProfile(m.api, bureau, ids.casting, CASTING);
+    await putProfile(m.api, bureau, ids.sales, SALES);
+    await putProfile(m.api, bureau, ids.livestock, LIVESTOCK);
+  });
+
+  afterAll(async () => {
+    await m?.stop();
+  });
+
+  it('stores a registered profile with its analysis and publishes profile.registered through the outbox', async () => {
+    const [row] = await query<{ version: number; analysis: { revision: string } }>(
+      m.database,
+      'SELECT version, analysis FROM candidate_profiles WHERE id = $1',
+      [ids.casting],
+    );
+    expect(row.version).toBe(1);
+    expect(row.analysis.revision).toMatch(/^\d+:/);
+    const outbox = await query<{ type: string; topic: string }>(m.database, 'SELECT type, topic FROM outbox WHERE key = $1', [ids.casting]);
+    expect(outbox).toEqual([{ type: 'profile.registered', topic: STREAMS.profile.topic }]);
+  });
+
+  it('ranks right after the write, with a breakdown and the thesaurus terms that matched', async () => {
+    const body = await rank();
+    expect(body.results[0].candidateId).toBe(ids.casting);
+    expect(body.results[0].breakdown.map((f: { factor: string }) => f.factor)).toContain('text');
+    expect(body.results[0].matchedTerms).toEqual(expect.arrayContaining([expect.objectContaining({ via: 'thesaurus', phrase: '冒小坑' })]));
+    expect(body.config.weights.text).toBeGreaterThan(0);
+    const [run] = await query<{ config: { weights: { text: number } } }>(m.database, 'SELECT config FROM match_runs WHERE id = $1', [body.runId]);
+    expect(run.config.weights.text).toBe(body.config.weights.text);
+  });
+
+  it('updates the index from a profile.updated event on the broker: the next ranking changes', async () => {
+    const before = await rank();
+    expect(before.results[0].candidateId).toBe(ids.casting);
+    // The sales team re-profiles itself as a porosity specialist; the casting team moves to logistics.
+    const sales = { ...SALES, region: 'chongqing', city: null, pastWork: [], affiliations: [], suspended: false, willingness: 'high', openLoad: 0 };
+    await produceRaw(m.namespace, STREAMS.profile.topic, [
+      {
+        key: ids.sales,
+        value: JSON.stringify(profileEvent('profile.updated', ids.sales, 2, { ...sales, capabilities: '压铸件气孔、针孔与缩松缺陷诊断，气密性泄漏治理，真空压铸' })),
+      },
+      {
+        key: ids.casting,
+        value: JSON.stringify(profileEvent('profile.updated', ids.casting, 2, { ...sales, ...CASTING, capabilities: '仓储物流与包装运输' })),
+      },
+    ]);
+    await eventually(async () => expect((await rank()).results[0].candidateId).toBe(ids.sales));
+    const [row] = await query<{ version: number }>(m.database, 'SELECT version FROM candidate_profiles WHERE id = $1', [ids.sales]);
+    expect(row.version).toBe(2);
+  });
+
+  it('ignores a stale event and applies a replayed one once', async () => {
+    const stale = profileEvent('profile.capacity-changed', ids.sales, 1, { openLoad: 4, maxLoad: 4 });
+    const fresh = profileEvent('profile.capacity-changed', ids.livestock, 2, { openLoad: 4, maxLoad: 4 });
+    await produceRaw(m.namespace, STREAMS.profile.topic, [
+      { key: ids.sales, value: JSON.stringify(stale) },
+      { key: ids.livestock, value: JSON.stringify(fresh) },
+      { key: ids.livestock, value: JSON.stringify(fresh) },
+    ]);
+    const pigNeed = { text: '猪场味道太大，周边居民投诉', wants: 'team', districtCode: '500153', enterpriseOrgId: 'org-ent-bashan-pig' };
+    const body = await eventually(async () => {
+      const b = await http('POST', `${m.api}/matching/rank`, { token: await mintToken(principals.bureau), body: pigNeed });
+      expect(b.body.excluded.map((e: { candidateId: string }) => e.candidateId)).toContain(ids.livestock);
+      return b.body;
+    });
+    expect(body.excluded.find((e: { candidateId: string }) => e.candidateId === ids.livestock).violations[0].rule).toBe('AT_CAPACITY');
+    const rows = await query<{ id: string; version: number; open_load: number }>(
+      m.database,
+      'SELECT id, version, open_load FROM candidate_profiles WHERE id = ANY($1::uuid[]) ORDER BY version',
+      [[ids.sales, ids.livestock]],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: ids.sales, version: 2, open_load: 0 },
+        { id: ids.livestock, version: 2, open_load: 4 },
+      ]),
+    );
+  });
+
+  it('refuses bad input with a stable code and the field at fault, never a 500', async () => {
+    const unknown = await http('POST', `${m.api}/profiles`, { token: bureau, body: { ...CASTING, salary: 1 } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'salary' } });
+    const noDistrict = await http('POST', `${m.api}/profiles`, { token: bureau, body: { ...CASTING, districtCode: null } });
+    expect(noDistrict.status).toBe(400);
+    expect(noDistrict.body).toMatchObject({ code: 'PROFILE_DISTRICT_REQUIRED', details: { field: 'districtCode' } });
+    const badId = await http('GET', `${m.api}/profiles/not-a-uuid`, { token: bureau });
+    expect(badId.status).toBe(400);
+    const rank = await http('POST', `${m.api}/matching/rank`, { token: district, body: { text: '', wants: 'robot' } });
+    expect(rank.status).toBe(400);
+    expect(rank.body.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('lets a team manage only its own profile, and never lift its own suspension', async () => {
+    const team = await mintToken(principals.team);
+    const own = await http('POST', `${m.api}/profiles`, { token: team, body: { ...CASTING, orgId: undefined, name: '自助登记团队' } });
+    expect(own.status).toBe(201);
+    expect(own.body.orgId).toBe(principals.team.orgId);
+    const other = await http('PUT', `${m.api}/profiles/${ids.sales}`, { token: team, body: SALES });
+    expect(other.status).toBe(403);
+    const suspend = await http('PUT', `${m.api}/profiles/${own.body.id}`, { token: team, body: { ...CASTING, orgId: undefined, suspended: true } });
+    expect(suspend.status).toBe(403);
+    expect(suspend.body.code).toBe('PROFILE_SUSPENSION_FORBIDDEN');
+    // A team sees its own organisation's profiles (the casting team is principals.team's organisation), no others.
+    const list = await http('GET', `${m.api}/profiles`, { token: team });
+    expect(list.body.items.map((p: { id: string }) => p.id).sort()).toEqual([own.body.id, ids.casting].sort());
+    const enterprise = await http('GET', `${m.api}/matching/runs/${randomUUID()}`, { token: await mintToken(principals.enterprise) });
+    expect(enterprise.status).toBe(404);
+  });
+
+  it('rebuilds the same index from Postgres after a restart', async () => {
+    const before = await rank();
+    await m.app.close();
+    m = await startMatching({}, { database: m.database, namespace: m.namespace });
+    const after = await rank();
+    expect(after.results.map((r: { candidateId: string; score: number }) => [r.candidateId, r.score])).toEqual(
+      before.results.map((r: { candidateId: string; score: number }) => [r.candidateId, r.score]),
+    );
+  });
+});
