@@ -262,14 +262,16 @@ describe('notification-service', () => {
     expect(smtp.mails.filter((m) => m.to.includes('kjj-500120@example.cq.gov.cn'))).toHaveLength(1);
   });
 
-  it('tells the owner of a matching profile, found through the directory, of facts about it', async () => {
+  it('tells the owner of a matching profile, found through the directory, of facts about it — but not of its own acts', async () => {
     const team = await mintToken(principals.team);
     const subject = randomUUID();
     const registered = fixtureEvent('profile.registered.v1', { subject, sequence: 1 });
     const upheld = fixtureEvent('profile.dispute-upheld.v1', { subject, sequence: 2 });
-    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 3 });
-    await publish(app.namespace, 'profile', registered, upheld, rated);
+    const withdrawn = fixtureEvent('profile.withdrawn.v1', { subject, sequence: 3 }); // by the team itself
+    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 4 });
+    await publish(app.namespace, 'profile', registered, upheld, withdrawn, rated);
 
+    // Same subject, one partition, in order: once the rating's notice is in, the withdrawal was handled before it.
     const titles = await eventually(async () => {
       const items = (await http('GET', api('/notifications?category=profile'), { token: team })).body.items.map((n: { title: string }) => n.title);
       expect(items).toContain('收到企业评价：5 星');

@@ -1,4 +1,4 @@
-import { profileDisputeUpheldV1, profileRatedV1 } from '@jiebang/contracts';
+import { profileDisputeUpheldV1, profileRatedV1, profileWithdrawnV1 } from '@jiebang/contracts';
 import { audience } from './audience';
 import { notice, type NoticeSpec } from './notice';
 
@@ -32,5 +32,19 @@ export const PROFILE_NOTICES: NoticeSpec[] = [
       link: '/profiles/{{profileId}}',
     },
     vars: (e) => ({ profileId: e.subject, score: e.data.score, ratedDate: zhDate(e.data.ratedAt), ratingId: e.data.ratingId }),
+  }),
+  // Withdrawn by an authority, the owner must learn why; withdrawn by the owner, it is not told (actor rule).
+  notice(profileWithdrawnV1, 'owner', {
+    category: 'profile',
+    mandatory: false,
+    priority: 'normal',
+    audiences: [audience.profileOwner((e) => e.subject)],
+    channels: ['inbox', 'email'],
+    template: {
+      title: '您的匹配档案已撤下',
+      body: '您的匹配档案已于 {{withdrawnDate}} 撤下，原因：{{reason}}。撤下后不再参与揭榜与特派员服务的推荐。',
+      link: '/profiles/{{profileId}}',
+    },
+    vars: (e) => ({ profileId: e.subject, withdrawnDate: zhDate(e.data.withdrawnAt), reason: e.data.reason }),
   }),
 ];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DeliveryAttempt } from './delivery-attempt.entity';
 import { Delivery } from './delivery.entity';
 
 /** The state changes of a delivery as its job runs; each attempt is recorded with its outcome. */
@@ -9,28 +8,36 @@ import { Delivery } from './delivery.entity';
 export class DeliveriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The delivery if it still has to be made; null if it was sent, parked or never existed. */
-  pending(id: string): Promise<Delivery | null> {
-    return this.dataSource.getRepository(Delivery).findOneBy({ id, status: 'pending' });
+  /** The delivery if it still has to be made; null if it was sent, parked or never existed. Raw SQL: the hot path. */
+  async pending(id: string): Promise<Delivery | null> {
+    const rows: Delivery[] = await this.dataSource.query(
+      `SELECT id, source_id AS "sourceId", event_type AS "eventType", notice_id AS "noticeId", channel, category, mandatory,
+         priority, recipient_org_id AS "recipientOrgId", recipient_user_id AS "recipientUserId", recipient_role AS "recipientRole",
+         target, status, content FROM deliveries WHERE id = $1 AND status = 'pending'`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
+  /** One statement (one commit): the delivery marked sent and its attempt recorded. */
   async sent(id: string, attempt: number, durationMs: number): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      await em.update(Delivery, { id, status: 'pending' }, { status: 'sent', attempts: () => 'attempts + 1', sentAt: new Date(), updatedAt: new Date() });
-      await em.insert(DeliveryAttempt, { deliveryId: id, attempt, ok: true, error: null, durationMs, at: new Date() });
-    });
+    await this.dataSource.query(
+      `WITH d AS (UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), updated_at = now()
+                  WHERE id = $1 AND status = 'pending' RETURNING id)
+       INSERT INTO delivery_attempts (delivery_id, attempt, ok, duration_ms) SELECT id, $2, true, $3 FROM d`,
+      [id, attempt, durationMs],
+    );
   }
 
   /** A failed attempt; `park` when no retry follows, so operators find it with its error. */
   async failed(id: string, attempt: number, error: string, durationMs: number, park: boolean): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      await em.update(
-        Delivery,
-        { id, status: 'pending' },
-        { attempts: () => 'attempts + 1', lastError: error, updatedAt: new Date(), ...(park ? { status: 'failed' } : {}) },
-      );
-      await em.insert(DeliveryAttempt, { deliveryId: id, attempt, ok: false, error, durationMs, at: new Date() });
-    });
+    await this.dataSource.query(
+      `WITH d AS (UPDATE deliveries SET attempts = attempts + 1, last_error = $4, updated_at = now(),
+                    status = CASE WHEN $5 THEN 'failed' ELSE status END
+                  WHERE id = $1 AND status = 'pending' RETURNING id)
+       INSERT INTO delivery_attempts (delivery_id, attempt, ok, error, duration_ms) SELECT id, $2, false, $4, $3 FROM d`,
+      [id, attempt, durationMs, error.slice(0, 2000), park],
+    );
   }
 
   /** For jobs that failed without the processor seeing it (stalled past the limit): park with BullMQ's reason. */

@@ -43,7 +43,7 @@ export class DeliveryChannels {
   }
 
   private async toWebhook(d: Delivery): Promise<void> {
-    const endpoint = d.target ? await this.endpoints.withSecret(d.target) : null;
+    const endpoint = d.target ? await this.endpoints.forSending(d.target) : null;
     if (!endpoint) throw new UnrecoverableError('webhook endpoint was deleted');
     if (endpoint.status !== 'active') throw new UnrecoverableError('webhook endpoint is disabled');
     try {

@@ -27,6 +27,7 @@ export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit
     this.dataSource.subscribers.push(this);
   }
 
+  /** Adds the jobs once `em`'s transaction commits (at once if `em` is not in one). */
   async afterCommit(em: EntityManager, items: Item[]): Promise<void> {
     const runner = em.queryRunner;
     if (!runner?.isTransactionActive) return this.enqueue(items);
@@ -37,7 +38,8 @@ export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit
     if (event.queryRunner.isTransactionActive) return; // a savepoint released inside a still-open transaction
     const items = this.waiting.get(event.queryRunner);
     this.waiting.delete(event.queryRunner);
-    if (items?.length) await this.enqueue(items);
+    // Not awaited: the rows are durable already, and the event's partition need not wait on Redis.
+    if (items?.length) void this.enqueue(items);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {

@@ -1,20 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DISTRICTS, DomainError, type Principal, type Role } from '@jiebang/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Address } from '../catalogue/audience';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import type { DirectorySnapshot } from './directory.domain';
 import { Member } from './member.entity';
 import { Organisation } from './organisation.entity';
 import { Profile } from './profile.entity';
-
-/** A recipient found in the directory: an organisation (in a role) or a person, and where to e-mail them. */
-export interface DirectoryRecipient {
-  orgId: string | null;
-  userId: string | null;
-  role: Role;
-  emails: string[];
-}
 
 export interface OrganisationInput {
   id: string;
@@ -130,35 +123,34 @@ export class DirectoryService implements OnApplicationBootstrap {
     return { items, total };
   }
 
-  /** Addresses → recipients: desks become the organisations holding them; duplicates collapse. */
-  async resolve(em: EntityManager, addresses: Address[]): Promise<DirectoryRecipient[]> {
-    const found = new Map<string, DirectoryRecipient>();
-    const add = (r: DirectoryRecipient) => found.set(r.userId ? `user:${r.userId}` : `org:${r.orgId}`, r);
-    const orgIds = addresses.flatMap((a) => (a.kind === 'org' ? [a.orgId] : []));
-    const userIds = addresses.flatMap((a) => (a.kind === 'user' ? [a.userId] : []));
-    const orgs = new Map((await em.findBy(Organisation, { id: In(orgIds) })).map((o) => [o.id, o]));
-    const members = new Map((await em.findBy(Member, { userId: In(userIds) })).map((m) => [m.userId, m]));
-    const profileIds = addresses.flatMap((a) => (a.kind === 'profile' ? [a.profileId] : []));
-    const profiles = await em.findBy(Profile, { profileId: In(profileIds) });
-    const profileOrgs = new Map((await em.findBy(Organisation, { id: In(profiles.map((p) => p.orgId)) })).map((o) => [o.id, o]));
-    for (const a of addresses) {
-      if (a.kind === 'org') add({ orgId: a.orgId, userId: null, role: a.role, emails: orgs.get(a.orgId)?.emails ?? [] });
-      if (a.kind === 'user') {
-        const m = members.get(a.userId);
-        add({ orgId: m?.orgId ?? null, userId: a.userId, role: a.role, emails: m?.email ? [m.email] : [] });
-      }
-      if (a.kind === 'profile') {
-        // A fact about a profile the directory never saw registered has nobody to tell.
-        for (const p of profiles.filter((x) => x.profileId === a.profileId)) {
-          add({ orgId: p.orgId, userId: null, role: p.role, emails: profileOrgs.get(p.orgId)?.emails ?? [] });
-        }
-      }
-      if (a.kind === 'desk') {
-        const where = a.role === 'district' ? { role: a.role, districtCode: a.district } : { role: a.role };
-        for (const o of await em.findBy(Organisation, where)) add({ orgId: o.id, userId: null, role: o.role, emails: o.emails });
-      }
-    }
-    return [...found.values()];
+  /** Everything the directory knows about these addresses, in at most three queries. */
+  async snapshot(em: EntityManager, addresses: Address[]): Promise<DirectorySnapshot> {
+    const ids = (kind: Address['kind'], pick: (a: any) => string) => addresses.filter((a) => a.kind === kind).map(pick);
+    const orgIds = ids('org', (a) => a.orgId);
+    const userIds = ids('user', (a) => a.userId);
+    const profileIds = ids('profile', (a) => a.profileId);
+    const bureau = addresses.some((a) => a.kind === 'desk' && a.role === 'bureau');
+    const districts = addresses.flatMap((a) => (a.kind === 'desk' && a.role === 'district' ? [a.district] : []));
+    const [orgs, members, profiles] = await Promise.all([
+      orgIds.length || bureau || districts.length
+        ? em.query(
+            `SELECT id, role, district_code AS "districtCode", emails FROM directory_organisations
+             WHERE id = ANY($1) OR (role = 'bureau' AND $2) OR (role = 'district' AND district_code::text = ANY($3))`,
+            [orgIds, bureau, districts],
+          )
+        : [],
+      userIds.length
+        ? em.query(`SELECT user_id AS "userId", org_id AS "orgId", email FROM directory_members WHERE user_id = ANY($1)`, [userIds])
+        : [],
+      profileIds.length
+        ? em.query(
+            `SELECT p.profile_id AS "profileId", p.org_id AS "orgId", p.role, coalesce(o.emails, '{}') AS emails
+             FROM directory_profiles p LEFT JOIN directory_organisations o ON o.id = p.org_id WHERE p.profile_id = ANY($1)`,
+            [profileIds],
+          )
+        : [],
+    ]);
+    return { orgs, members, profiles };
   }
 }
 

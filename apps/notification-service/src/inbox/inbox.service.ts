@@ -43,8 +43,13 @@ export class InboxService {
       deliveredAt: new Date(),
       readAt: null,
     };
-    const inserted = await this.dataSource.createQueryBuilder().insert().into(Notification).values(n).orIgnore().returning('id').execute();
-    return (inserted.raw as unknown[]).length ? n : null;
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO notifications (id, source_id, event_type, notice_id, recipient_org_id, recipient_user_id, recipient_role,
+         category, mandatory, priority, title, body, link, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [n.id, n.sourceId, n.eventType, n.noticeId, n.recipientOrgId, n.recipientUserId, n.recipientRole, n.category, n.mandatory, n.priority, n.title, n.body, n.link, n.createdAt],
+    );
+    return inserted.length ? n : null;
   }
 
   async list(p: Principal, q: InboxQuery) {

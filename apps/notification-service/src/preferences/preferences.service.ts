@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@jiebang/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '../catalogue/notice';
 import { checkPreference, type Mode, type PreferenceSet } from './preference.domain';
@@ -19,7 +19,12 @@ export class PreferencesService {
 
   async forOrgs(em: EntityManager, orgIds: string[]): Promise<Map<string, PreferenceSet>> {
     const sets = new Map<string, Map<`${Category}/${Channel}`, Mode>>();
-    for (const p of await em.findBy(Preference, { orgId: In(orgIds) })) {
+    if (orgIds.length === 0) return sets;
+    const rows: Pick<Preference, 'orgId' | 'category' | 'channel' | 'mode'>[] = await em.query(
+      `SELECT org_id AS "orgId", category, channel, mode FROM preferences WHERE org_id = ANY($1)`,
+      [orgIds],
+    );
+    for (const p of rows) {
       const set = sets.get(p.orgId) ?? new Map();
       set.set(`${p.category}/${p.channel}`, p.mode);
       sets.set(p.orgId, set);

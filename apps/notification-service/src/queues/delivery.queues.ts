@@ -44,12 +44,14 @@ export class DeliveryQueues implements OnApplicationShutdown {
   }
 
   async enqueue(items: { id: string; channel: Channel }[]): Promise<void> {
-    for (const channel of Object.keys(this.channels) as Channel[]) {
-      const jobs = items.filter((i) => i.channel === channel);
-      if (jobs.length) {
-        await this.channels[channel].addBulk(jobs.map((j) => ({ name: channel, data: { deliveryId: j.id }, opts: this.jobOptions(j.id) })));
-      }
-    }
+    await Promise.all(
+      (Object.keys(this.channels) as Channel[]).map(async (channel) => {
+        const jobs = items.filter((i) => i.channel === channel);
+        if (jobs.length) {
+          await this.channels[channel].addBulk(jobs.map((j) => ({ name: channel, data: { deliveryId: j.id }, opts: this.jobOptions(j.id) })));
+        }
+      }),
+    );
   }
 
   /** Removes whatever job holds this id (a parked one, on replay) and adds a fresh one. */

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type Principal } from '@jiebang/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RegisterWebhookInput } from './webhook.dto';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
@@ -58,28 +58,36 @@ export class WebhookEndpoints {
     return { id, secret };
   }
 
-  async activeFor(em: EntityManager, orgIds: string[]): Promise<Map<string, WebhookEndpoint[]>> {
-    const byOrg = new Map<string, WebhookEndpoint[]>();
-    for (const e of await em.findBy(WebhookEndpoint, { orgId: In(orgIds), status: 'active' })) {
+  async activeFor(em: EntityManager, orgIds: string[]): Promise<Map<string, { id: string; categories: string[] }[]>> {
+    const byOrg = new Map<string, { id: string; categories: string[] }[]>();
+    if (orgIds.length === 0) return byOrg;
+    const rows: { id: string; orgId: string; categories: string[] }[] = await em.query(
+      `SELECT id, org_id AS "orgId", categories FROM webhook_endpoints WHERE org_id = ANY($1) AND status = 'active'`,
+      [orgIds],
+    );
+    for (const e of rows) {
       byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e]);
     }
     return byOrg;
   }
 
-  /** With its secret, for signing; null once deleted. */
-  withSecret(id: string): Promise<WebhookEndpoint | null> {
-    return this.dataSource
-      .getRepository(WebhookEndpoint)
-      .createQueryBuilder('e')
-      .addSelect('e.secret')
-      .where('e.id = :id', { id })
-      .getOne();
+  /** What sending needs, secret included; null once deleted. */
+  async forSending(id: string): Promise<Pick<WebhookEndpoint, 'id' | 'url' | 'secret' | 'status'> | null> {
+    const rows: Pick<WebhookEndpoint, 'id' | 'url' | 'secret' | 'status'>[] = await this.dataSource.query(
+      `SELECT id, url, secret, status FROM webhook_endpoints WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
+  /** Resets the failure count. Writes only when there is something to change (or once a minute): every delivery to a
+   * busy endpoint succeeding would otherwise queue up on the lock of this one row. */
   async recordSuccess(id: string): Promise<void> {
-    await this.dataSource
-      .getRepository(WebhookEndpoint)
-      .update({ id }, { consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date() });
+    await this.dataSource.query(
+      `UPDATE webhook_endpoints SET consecutive_failures = 0, last_error = NULL, last_success_at = now()
+       WHERE id = $1 AND (consecutive_failures > 0 OR last_success_at IS NULL OR last_success_at < now() - interval '1 minute')`,
+      [id],
+    );
   }
 
   /**

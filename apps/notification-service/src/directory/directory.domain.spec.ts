@@ -1,0 +1,40 @@
+import { recipientsOf, type DirectorySnapshot } from './directory.domain';
+
+const dir: DirectorySnapshot = {
+  orgs: [
+    { id: 'org-bureau', role: 'bureau', districtCode: null, emails: ['kjj@example.cn'] },
+    { id: 'org-district-500112', role: 'district', districtCode: '500112', emails: ['yb@example.cn'] },
+    { id: 'org-district-500106', role: 'district', districtCode: '500106', emails: [] },
+    { id: 'org-ent-1', role: 'enterprise', districtCode: '500112', emails: ['ent@example.com'] },
+  ],
+  members: [{ userId: 'u-exp-1', orgId: 'org-expert-pool', email: 'zhang@example.edu.cn' }],
+  profiles: [{ profileId: 'p-7', orgId: 'org-team-casting', role: 'team', emails: ['team@example.org'] }],
+};
+
+describe('directory resolution', () => {
+  it('turns desks into the organisations holding them, district by district', () => {
+    expect(recipientsOf([{ kind: 'desk', role: 'bureau' }, { kind: 'desk', role: 'district', district: '500112' }], dir)).toEqual([
+      { orgId: 'org-bureau', userId: null, role: 'bureau', emails: ['kjj@example.cn'] },
+      { orgId: 'org-district-500112', userId: null, role: 'district', emails: ['yb@example.cn'] },
+    ]);
+  });
+
+  it('addresses an organisation it does not know yet (inbox only), and a person by their registered e-mail', () => {
+    expect(recipientsOf([{ kind: 'org', orgId: 'org-ent-new', role: 'enterprise' }, { kind: 'user', userId: 'u-exp-1', role: 'expert' }], dir)).toEqual([
+      { orgId: 'org-ent-new', userId: null, role: 'enterprise', emails: [] },
+      { orgId: 'org-expert-pool', userId: 'u-exp-1', role: 'expert', emails: ['zhang@example.edu.cn'] },
+    ]);
+  });
+
+  it('finds the owner of a known profile, and nobody for an unknown one', () => {
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-7' }], dir)).toEqual([
+      { orgId: 'org-team-casting', userId: null, role: 'team', emails: ['team@example.org'] },
+    ]);
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-unknown' }], dir)).toEqual([]);
+  });
+
+  it('tells each recipient once however many audiences name it', () => {
+    const twice = recipientsOf([{ kind: 'org', orgId: 'org-bureau', role: 'bureau' }, { kind: 'desk', role: 'bureau' }], dir);
+    expect(twice.map((r) => r.orgId)).toEqual(['org-bureau']);
+  });
+});
