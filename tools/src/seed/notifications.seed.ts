@@ -1,0 +1,28 @@
+import { DEMO_ORGANISATIONS } from '../demo-organisations';
+import type { SeedContext } from './seed-context';
+
+/**
+ * The notification directory from seeds/organisations.json (names, roles, districts, contact e-mails), registered
+ * through notification-service's API as the bureau; and, for the demo of the daily digest, every district office
+ * takes low-priority challenge e-mails as a digest. Idempotent: both calls are PUTs of the whole value.
+ */
+export async function seedNotifications(ctx: SeedContext): Promise<void> {
+  const bureau = await ctx.tokenFor('bureau');
+  for (const org of DEMO_ORGANISATIONS) {
+    const res = await ctx.call('PUT', `${ctx.urls.notification}/api/v1/directory/organisations/${org.id}`, bureau, {
+      name: org.name,
+      role: org.role,
+      districtCode: org.districtCode,
+      emails: [org.email],
+    });
+    if (res.status !== 200) throw new Error(`directory entry ${org.id} refused: ${JSON.stringify(res.body)}`);
+  }
+  const offices = DEMO_ORGANISATIONS.filter((o) => o.role === 'district');
+  for (const office of offices) {
+    const res = await ctx.call('PUT', `${ctx.urls.notification}/api/v1/preferences`, await ctx.tokenFor(office.id), {
+      items: [{ category: 'challenge', channel: 'email', mode: 'digest' }],
+    });
+    if (res.status !== 200) throw new Error(`preferences of ${office.id} refused: ${JSON.stringify(res.body)}`);
+  }
+  ctx.log(`notifications: ${DEMO_ORGANISATIONS.length} directory entries, digest preference for ${offices.length} district offices`);
+}
