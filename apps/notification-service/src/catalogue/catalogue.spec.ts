@@ -25,6 +25,7 @@ describe('notification catalogue', () => {
     (key) => {
       const status = catalogued.has(key) ? (silent.has(key) ? 'both' : 'catalogued') : silent.has(key) ? 'silent' : 'neither';
       expect(['catalogued', 'silent']).toContain(status);
+      // catalogued: add an entry to catalogue/<stream>.notices.ts; silent: add it to SILENT_EVENTS with the reason.
     },
   );
 
@@ -55,6 +56,13 @@ describe('notification catalogue', () => {
     const [spec] = CATALOGUE;
     const broken: NoticeSpec = { ...spec, template: { ...spec.template, body: `${spec.template.body}（联系人：{{contactPerson}}）` } };
     expect(() => renderTemplate(broken.template, broken.vars(fixture(broken)))).toThrow(TemplateVariableMissing);
+  });
+
+  it('is listed in docs/notifications.md, every notice and every silent event', () => {
+    const docs = readFileSync(resolve(__dirname, '../../../../docs/notifications.md'), 'utf8');
+    const ids = [...CATALOGUE.map((n) => n.id), ...Object.values(SYSTEM_NOTICES).map((n) => n.id)];
+    expect(ids.filter((id) => !docs.includes(`\`${id}\``))).toEqual([]);
+    expect(SILENT_EVENTS.map((s) => s.event.type).filter((type) => !docs.includes(`\`${type}\``))).toEqual([]);
   });
 
   it('renders the webhook-disabled notice from the endpoint it is about', () => {
