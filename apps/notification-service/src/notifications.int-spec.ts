@@ -320,6 +320,13 @@ describe('notification-service', () => {
       const res = await http(method, api(path), { token: bureau, body });
       expect({ method, path, status: res.status, code: res.body?.code, field: res.body?.details?.field }).toEqual({ method, path, status, code, field });
     }
+    const twice = [
+      { category: 'project', channel: 'email', mode: 'off' },
+      { category: 'project', channel: 'email', mode: 'digest' },
+    ];
+    const repeated = await http('PUT', api('/preferences'), { token: enterprise, body: { items: twice } });
+    expect(repeated.status).toBe(200);
+    expect(repeated.body.items).toContainEqual({ category: 'project', channel: 'email', mode: 'digest' });
     const malformed = await http('POST', api('/webhooks'), { token: enterprise, body: '{"url":', headers: { 'content-type': 'application/json' } });
     expect(malformed).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
     expect((await http('GET', api('/notifications'))).body.code).toBe('AUTH_REQUIRED');

@@ -45,10 +45,12 @@ export class PreferencesService {
 
   async set(p: Principal, items: PreferenceInput[]) {
     items.forEach((i) => checkPreference(i.channel, i.mode));
+    // One row per category × channel, the last item winning (Postgres refuses to upsert a row twice in one statement).
+    const unique = [...new Map(items.map((i) => [`${i.category}/${i.channel}`, i])).values()];
     await this.dataSource
       .getRepository(Preference)
       .upsert(
-        items.map((i) => ({ ...i, orgId: p.orgId, updatedBy: p.sub, updatedAt: new Date() })),
+        unique.map((i) => ({ ...i, orgId: p.orgId, updatedBy: p.sub, updatedAt: new Date() })),
         ['orgId', 'category', 'channel'],
       );
     return this.list(p.orgId);
