@@ -94,14 +94,23 @@ export class DeliveryPlanner {
 
   /** One multi-row INSERT; rows already there (an event planned again) are left alone and not returned. */
   private insert(em: EntityManager, plans: DeliveryPlan[]): Promise<Pick<Delivery, 'id' | 'channel' | 'status'>[]> {
-    const columns = ['id', 'source_id', 'event_type', 'notice_id', 'channel', 'category', 'mandatory', 'priority', 'recipient_org_id',
-      'recipient_user_id', 'recipient_role', 'target', 'status', 'reason', 'content'];
-    const values = plans.flatMap((p) => [p.id, p.sourceId, p.eventType, p.noticeId, p.channel, p.category, p.mandatory, p.priority,
-      p.recipientOrgId, p.recipientUserId, p.recipientRole, p.target, p.status, p.reason, JSON.stringify(p.content)]);
-    const rows = plans.map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`);
+    const placeholders = plans.map((_, i) => `(${COLUMNS.map((_, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`);
     return em.query(
-      `INSERT INTO deliveries (${columns.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id, channel, status`,
-      values,
+      `INSERT INTO deliveries (${COLUMNS.join(', ')}) VALUES ${placeholders.join(', ')}
+       ON CONFLICT (id) DO NOTHING RETURNING id, channel, status`,
+      plans.flatMap(row),
     );
   }
+}
+
+const COLUMNS = [
+  'id', 'source_id', 'event_type', 'notice_id', 'channel', 'category', 'mandatory', 'priority',
+  'recipient_org_id', 'recipient_user_id', 'recipient_role', 'target', 'status', 'reason', 'content',
+];
+
+function row(p: DeliveryPlan): unknown[] {
+  return [
+    p.id, p.sourceId, p.eventType, p.noticeId, p.channel, p.category, p.mandatory, p.priority,
+    p.recipientOrgId, p.recipientUserId, p.recipientRole, p.target, p.status, p.reason, JSON.stringify(p.content),
+  ];
 }
