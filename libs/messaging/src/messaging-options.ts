@@ -23,6 +23,10 @@ export interface MessagingOptions {
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+/** Called when the consumer is gone for good. Default: fail the process so its supervisor restarts it. */
+export const ON_FATAL = Symbol('MESSAGING_ON_FATAL');
+/** Optional `EventContextRunner` wrapping each event's handling (service-kit puts a correlated logger there). */
+export const EVENT_CONTEXT = Symbol('MESSAGING_EVENT_CONTEXT');
 
 export const DEFAULT_MESSAGING_OPTIONS = {
   partitionsConsumedConcurrently: 4,

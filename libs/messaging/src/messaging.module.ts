@@ -4,13 +4,11 @@ import { ConsumerHealth } from './kafka/consumer-health';
 import { KafkaEventServer } from './kafka/kafka-event-server';
 import { KafkaProducers } from './kafka/kafka-producers';
 import { MessagingExplorer } from './messaging.explorer';
-import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { EVENT_CONTEXT, MESSAGING_OPTIONS, ON_FATAL, type MessagingOptions } from './messaging-options';
 import { MessagingHealthIndicator } from './messaging.health';
 import { MessagingRuntime } from './messaging.runtime';
 import { Outbox } from './outbox/outbox';
-
-/** Called when the consumer is gone for good. Default: fail the process so its supervisor restarts it. */
-export const ON_FATAL = Symbol('MESSAGING_ON_FATAL');
+import type { EventContextRunner } from './inbox/inbox-consumer';
 
 function exitOnFatal(): void {
   process.exitCode = 1;
@@ -24,6 +22,7 @@ export class MessagingModule {
   static forRootAsync(
     options: Omit<FactoryProvider<MessagingOptions>, 'provide'>,
     onFatal: (reason: string) => void = exitOnFatal,
+    runInContext?: EventContextRunner,
   ): DynamicModule {
     return {
       module: MessagingModule,
@@ -31,6 +30,7 @@ export class MessagingModule {
       providers: [
         { ...options, provide: MESSAGING_OPTIONS },
         { provide: ON_FATAL, useValue: onFatal },
+        { provide: EVENT_CONTEXT, useValue: runInContext ?? null },
         ConsumerHealth,
         MessagingExplorer,
         {

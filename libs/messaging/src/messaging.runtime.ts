@@ -12,11 +12,11 @@ import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { DeadLetters } from './inbox/dead-letter';
-import { InboxConsumer } from './inbox/inbox-consumer';
+import { InboxConsumer, type EventContextRunner } from './inbox/inbox-consumer';
 import { KafkaEventServer } from './kafka/kafka-event-server';
 import { KafkaProducers } from './kafka/kafka-producers';
 import { MessagingExplorer } from './messaging.explorer';
-import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { EVENT_CONTEXT, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { outboxBacklog, publishedEvents } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -40,6 +40,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     private readonly producers: KafkaProducers,
     private readonly server: KafkaEventServer,
     private readonly explorer: MessagingExplorer,
+    @Inject(EVENT_CONTEXT) private readonly runInContext: EventContextRunner | null,
   ) {
     this.relay = new OutboxRelay(
       dataSource,
@@ -69,6 +70,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
       new DeadLetters(this.producers.deadLetters, this.options.consumerGroup),
       {
         consumerGroup: this.options.consumerGroup,
+        runInContext: this.runInContext ?? undefined,
         maxAttempts: this.options.maxAttempts,
         retryBackoffMs: this.options.retryBackoffMs,
       },

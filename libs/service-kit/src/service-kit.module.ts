@@ -10,7 +10,7 @@ import type { CommonConfig } from './config/common-config';
 import { dataSourceOptions, type ServiceDatabase } from './database/data-source-options';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
-import { loggerModule } from './http/logger';
+import { loggerModule, withEventLogger } from './http/logger';
 import { MetricsController } from './http/metrics.controller';
 import { RedisModule } from './redis/redis.module';
 
@@ -51,7 +51,7 @@ export class ServiceKitModule {
             sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
             relay: { ...DEFAULT_MESSAGING_OPTIONS.relay, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS },
           }),
-        }),
+        }, undefined, withEventLogger),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -6,8 +6,12 @@ import { DeadLetters, type FailedMessage, type Failure } from './dead-letter';
 import type { EventHandler, StreamSubscription } from './handler-registry';
 import { isInfrastructureError } from './infrastructure-error';
 
+/** Runs the handling of one event inside a context (e.g. a logger that stamps its correlationId on every line). */
+export type EventContextRunner = <T>(event: Envelope, fn: () => Promise<T>) => Promise<T>;
+
 export interface InboxConsumerOptions {
   consumerGroup: string;
+  runInContext?: EventContextRunner;
   /** Handler attempts before a message is dead-lettered. */
   maxAttempts: number;
   retryBackoffMs: number;
@@ -41,7 +45,17 @@ export class InboxConsumer {
     const key = `${event.type}@v${event.version}`;
     const handlers = subscription.handlers.get(key);
     if (!handlers) return this.skip(subscription, key, event);
+    const run = this.options.runInContext ?? ((_e, fn) => fn());
+    return run(event, () => this.applyWithRetries(message, event, key, handlers, heartbeat));
+  }
 
+  private async applyWithRetries(
+    message: FailedMessage,
+    event: Envelope,
+    key: string,
+    handlers: EventHandler[],
+    heartbeat?: () => Promise<void>,
+  ): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await this.apply(event, handlers);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import type { Envelope } from '@jiebang/contracts';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -26,4 +28,10 @@ export function loggerModule(service: string, level: string) {
       quietReqLogger: true,
     },
   });
+}
+
+/** Every log line written while a consumer handles an event carries the event's correlationId, id and type. */
+export function withEventLogger<T>(event: Envelope, fn: () => Promise<T>): Promise<T> {
+  const logger = PinoLogger.root.child({ correlationId: event.correlationId, eventId: event.id, eventType: event.type });
+  return storage.run(new Store(logger), fn);
 }
