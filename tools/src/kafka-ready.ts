@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     });
     const started = Date.now();
     await producer.send({ topic, messages: [{ value }], acks: -1 });
-    await Promise.race([received, new Promise((_, reject) => setTimeout(() => reject(new Error('no message within 30 s')), 30_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no message within 30 s')), 30_000)));
+    await Promise.race([received, timeout]).finally(() => clearTimeout(timer));
     console.log(`[jiebang] Kafka: ready (produce→consume round trip ${Date.now() - started} ms)`);
   } finally {
     await consumer.disconnect();
