@@ -23,6 +23,7 @@ export class CandidateIndex {
   private facts: (CandidateFacts | undefined)[] = [];
   private readonly slots = new Map<string, number>();
   private readonly kinds: Record<CandidateKind, Uint8Array>;
+  private readonly kindCounts: Record<CandidateKind, number> = { team: 0, solver: 0, expert: 0 };
   readonly fieldDocs = new Map<FieldCode, Set<number>>();
   private free: number[] = [];
   private dead: number[] = [];
@@ -51,17 +52,17 @@ export class CandidateIndex {
   /** Segments the profile's text (the expensive part of indexing; done once per write and stored with the row). */
   analyze(text: CandidateText): CandidateAnalysis {
     const a = this.analyzer;
-    const counts = (t: string) => tally(a.words(t));
+    const terms = (t: string) => packTerms(a.words(t));
     const all = [text.name, text.keywords.join('，'), text.capabilities, ...text.pastWork].join('。');
     return {
       revision: a.revision,
       words: {
-        name: counts(text.name),
-        keywords: counts(text.keywords.join('，')),
-        capabilities: counts(text.capabilities),
-        pastWork: counts(text.pastWork.join('。')),
+        name: terms(text.name),
+        keywords: terms(text.keywords.join('，')),
+        capabilities: terms(text.capabilities),
+        pastWork: terms(text.pastWork.join('。')),
       },
-      grams: tally(a.analyze(all).grams),
+      grams: packTerms(a.analyze(all).grams),
     };
   }
 
@@ -72,12 +73,12 @@ export class CandidateIndex {
     if (old !== undefined) this.release(old);
     const slot = this.allocate();
     const boosts = this.settings.fieldBoosts;
-    const words = new Map<string, number>();
-    for (const field of TEXT_FIELDS) {
-      for (const [term, n] of Object.entries(analysis.words[field])) words.set(term, (words.get(term) ?? 0) + n * boosts[field]);
-    }
-    this.words.add(slot, words);
-    this.grams.add(slot, new Map(Object.entries(analysis.grams)));
+    this.words.begin(slot);
+    for (const field of TEXT_FIELDS) unpackTerms(analysis.words[field], boosts[field], (t, n) => this.words.addTerm(t, n));
+    this.words.end();
+    this.grams.begin(slot);
+    unpackTerms(analysis.grams, 1, (t, n) => this.grams.addTerm(t, n));
+    this.grams.end();
     this.bind(slot, facts);
     return true;
   }
@@ -115,9 +116,7 @@ export class CandidateIndex {
 
   /** Live candidates of `kind`. */
   count(kind: CandidateKind): number {
-    let n = 0;
-    for (const f of this.facts) if (f?.kind === kind) n++;
-    return n;
+    return this.kindCounts[kind];
   }
 
   /** The candidates among `ids` that are indexed and of `kind`. */
@@ -142,6 +141,7 @@ export class CandidateIndex {
     this.facts[slot] = facts;
     this.slots.set(facts.id, slot);
     this.kinds[facts.kind][slot] = 1;
+    this.kindCounts[facts.kind]++;
     for (const f of facts.fields) {
       let docs = this.fieldDocs.get(f);
       if (!docs) this.fieldDocs.set(f, (docs = new Set()));
@@ -152,6 +152,7 @@ export class CandidateIndex {
   private unbindFacts(slot: number): void {
     const facts = this.facts[slot]!;
     this.kinds[facts.kind][slot] = 0;
+    this.kindCounts[facts.kind]--;
     for (const f of facts.fields) this.fieldDocs.get(f)?.delete(slot);
   }
 
@@ -194,8 +195,20 @@ export class CandidateIndex {
   }
 }
 
-function tally(terms: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of terms) counts[t] = (counts[t] ?? 0) + 1;
-  return counts;
+const COUNT = '\u001f';
+
+/** `词 词 词 另一词` → `词\u001f3 另一词`: each distinct term once, its count after a unit separator when above 1. */
+export function packTerms(terms: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].map(([t, n]) => (n === 1 ? t : `${t}${COUNT}${n}`)).join(' ');
+}
+
+function unpackTerms(packed: string, boost: number, each: (term: string, tf: number) => void): void {
+  if (!packed) return;
+  for (const entry of packed.split(' ')) {
+    const at = entry.indexOf(COUNT);
+    if (at < 0) each(entry, boost);
+    else each(entry.slice(0, at), Number(entry.slice(at + 1)) * boost);
+  }
 }

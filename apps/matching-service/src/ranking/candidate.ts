@@ -31,11 +31,13 @@ export interface CandidateText {
 }
 
 /**
- * A candidate's text after analysis, per field as term → count: stored with the profile so that a restart rebuilds
- * the index without segmenting 100,000 profiles again. `revision` names the analyzer and dictionary that made it.
+ * A candidate's text after analysis, per field, as its distinct terms with counts (`packTerms`): stored
+ * with the profile so that a restart rebuilds the index without segmenting 100,000 profiles again. One string per
+ * field keeps 100,000 analyses to a few hundred thousand heap objects instead of tens of millions of term pairs.
+ * `revision` names the analyzer and dictionary that made it.
  */
 export interface CandidateAnalysis {
   revision: string;
-  words: Record<keyof CandidateText, Record<string, number>>;
-  grams: Record<string, number>;
+  words: Record<keyof CandidateText, string>;
+  grams: string;
 }

@@ -70,9 +70,14 @@ export class RankingEngine {
 
       const maxText = acc.touched.reduce((m, d) => Math.max(m, acc.scores[d]), 0) || 1;
       const ctx = constraintContext(need, options.now, w.disputeWindowDays);
-      const { kept, excluded } = this.select(acc, options.k, (doc) =>
-        this.total(this.index.factsAt(doc)!, acc.scores[doc] / maxText, need, fields, fieldScale, options.now, w),
-      ctx);
+      const { kept, excluded } = this.select(
+        acc,
+        options.k,
+        maxText,
+        w,
+        (doc) => this.total(this.index.factsAt(doc)!, acc.scores[doc] / maxText, need, fields, fieldScale, options.now, w),
+        ctx,
+      );
 
       const explain = options.explain ?? options.k;
       const results: RankedCandidate[] = kept.map(({ doc, score }, i) => {
@@ -155,16 +160,32 @@ export class RankingEngine {
     }
   }
 
-  /** Top k eligible by total score, and the best excluded ones, in one pass over the pool. */
-  private select(acc: Accumulator, k: number, total: (doc: number) => number, ctx: ConstraintContext) {
+  /**
+   * Top k eligible by total score, and the best excluded ones. The other factors add at most `rest`, so once k
+   * candidates are kept, a document whose text alone cannot lift it above the k-th total is skipped unscored: the
+   * text-best documents go first to raise that bar early (threshold pruning; exact, not an approximation).
+   */
+  private select(acc: Accumulator, k: number, maxText: number, w: RankingWeights, total: (doc: number) => number, ctx: ConstraintContext) {
     const kept: { doc: number; score: number }[] = [];
     const excluded: { doc: number; score: number }[] = [];
+    const rest = w.field + w.proximity + w.reputation + w.capacity + w.willingness;
     let count = 0;
-    for (const doc of acc.touched) {
+    const visit = (doc: number) => {
       const score = total(doc);
       const ruledOut = violations(ctx, this.index.factsAt(doc)!).length > 0;
       if (ruledOut) count++;
       insertTop(ruledOut ? excluded : kept, { doc, score }, k);
+    };
+    const first = topDocs(acc.touched, acc.scores, Math.max(64, 4 * k));
+    const seen = new Set<number>();
+    for (const { doc } of first) {
+      seen.add(doc);
+      visit(doc);
+    }
+    for (const doc of acc.touched) {
+      if (seen.has(doc)) continue;
+      if (kept.length === k && (w.text * acc.scores[doc]) / maxText + rest < kept[k - 1].score) continue;
+      visit(doc);
     }
     return { kept, excluded: { top: excluded, count } };
   }
@@ -209,16 +230,14 @@ export class RankingEngine {
     };
   }
 
+  // The same sum as `values`, without allocating: it runs for every candidate that survives pruning.
   private total(c: CandidateFacts, text: number, need: Need, fields: WeightedField[], scale: number, now: Date, w: RankingWeights) {
-    const v = this.values(c, text, need, fields, scale, now, w);
-    return (
-      w.text * v.text +
-      w.field * v.field +
-      w.proximity * v.proximity +
-      w.reputation * v.reputation +
-      w.capacity * v.capacity +
-      w.willingness * v.willingness
-    );
+    let score = w.text * text;
+    if (w.field > 0 && fields.length > 0) score += w.field * fieldOverlap(fields, c.fields) * scale;
+    if (w.proximity > 0) score += w.proximity * proximity(need.districtCode, c);
+    if (w.reputation > 0 && c.reputation.count > 0) score += w.reputation * reputationFactor(c, now, this.index.settings.reputationHalfLifeDays, w);
+    if (w.capacity > 0) score += w.capacity * capacityFactor(c);
+    return score + w.willingness * WILLINGNESS_SCORE[c.willingness];
   }
 
   private breakdown(

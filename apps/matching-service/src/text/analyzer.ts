@@ -6,7 +6,7 @@ const WORD = /[\p{L}\p{N}]/u;
 const NUMBERISH = /^[\p{N}.%‰×xX*+\-~·/]+$/u;
 
 /** Bump when the analysis below changes: stored analyses carry it and are redone when it differs. */
-export const ANALYZER_REVISION = 1;
+export const ANALYZER_REVISION = 2;
 
 /** Full-width to half-width, one case, one form of each character, so 「ＰＬＣ」 and 「plc」 meet. */
 export function normalize(text: string): string {
