@@ -148,6 +148,19 @@ describe('consumer and relay lifecycle (real Kafka, Postgres)', () => {
     expect(again.fatal).toHaveLength(0);
   });
 
+  it('prunes published outbox rows and inbox ids only after their retention', async () => {
+    const h = await start({ relay: { batchSize: 500, pollIntervalMs: 200, enabled: false } });
+    await query(database, `INSERT INTO outbox (event_id, topic, key, type, envelope, published_at) VALUES
+      (gen_random_uuid(), 't', 'k', 'x', '{}', now() - interval '8 days'),
+      (gen_random_uuid(), 't', 'k', 'x', '{}', now() - interval '6 days'),
+      (gen_random_uuid(), 't', 'k', 'x', '{}', NULL)`);
+    await query(database, `INSERT INTO inbox (consumer_group, event_id, type, subject, sequence, processed_at) VALUES
+      ('g', gen_random_uuid(), 'x', 's', 1, now() - interval '31 days'),
+      ('g', gen_random_uuid(), 'x', 's', 1, now() - interval '29 days')`);
+    expect(await h.runtime.housekeep()).toEqual({ outbox: 1, inbox: 1 });
+    expect(await query(database, 'SELECT 1 FROM outbox WHERE published_at IS NULL')).toHaveLength(1); // never unpublished ones
+  });
+
   it('shuts down gracefully: an in-flight message finishes and its offset is committed before the database closes', async () => {
     const h = await start();
     await eventually(() => expect(h.app.get(ConsumerHealth).state).toBe('running'));

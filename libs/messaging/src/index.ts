@@ -1,7 +1,6 @@
 export * from './inbox/dead-letter';
 export * from './inbox/handler-registry';
 export * from './inbox/inbox-consumer';
-export * from './inbox/inbox.entity';
 export * from './inbox/infrastructure-error';
 export * from './kafka/consumer-health';
 export * from './kafka/kafka-event-server';
@@ -15,12 +14,11 @@ export * from './migrations/1764201600000-messaging-tables';
 export * from './on-event.decorator';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
-export * from './outbox/outbox.entity';
 
-import { InboxRecord } from './inbox/inbox.entity';
 import { MessagingTables1764201600000 } from './migrations/1764201600000-messaging-tables';
-import { OutboxRecord } from './outbox/outbox.entity';
 
-/** Add these to every service's DataSource. */
-export const MESSAGING_ENTITIES = [OutboxRecord, InboxRecord];
+/**
+ * Add these to every service's DataSource. The outbox and inbox tables have no entities: the hot paths write
+ * and read them with single SQL statements, and the migration is their one definition.
+ */
 export const MESSAGING_MIGRATIONS = [MessagingTables1764201600000];

@@ -18,6 +18,11 @@ export interface MessagingOptions {
   consumerRetry: { retries: number; initialRetryTime: number };
   sessionTimeoutMs: number;
   relay: { batchSize: number; pollIntervalMs: number; enabled: boolean };
+  /**
+   * How long published outbox rows and inbox ids are kept. The inbox must outlive any redelivery: Kafka keeps
+   * messages 7 days (log.retention.hours=168), so 30 days leaves a wide margin for DLQ re-drives too.
+   */
+  retention: { outboxDays: number; inboxDays: number };
   /** Read a brand-new group's topics from the start, so a service deployed after events were published still sees them. */
   fromBeginning: boolean;
 }
@@ -37,4 +42,5 @@ export const DEFAULT_MESSAGING_OPTIONS = {
   sessionTimeoutMs: 30_000,
   relay: { batchSize: 500, pollIntervalMs: 1_000, enabled: true },
   fromBeginning: true,
+  retention: { outboxDays: 7, inboxDays: 30 },
 } satisfies Partial<MessagingOptions>;

@@ -33,6 +33,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
   inbox: InboxConsumer;
   consumedTopics: string[] = [];
   private metricsTimer?: NodeJS.Timeout;
+  private housekeepingTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -83,13 +84,28 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     await this.producers.connect();
     if (this.options.relay.enabled) await this.relay.start();
     this.metricsTimer = setInterval(() => void this.sampleBacklog(), 5_000).unref();
+    this.housekeepingTimer = setInterval(() => void this.housekeep().catch(() => undefined), 3_600_000).unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.metricsTimer);
+    clearInterval(this.housekeepingTimer);
     await this.server.stopConsuming().catch((e: Error) => this.logger.warn(`stopping consumer: ${e.message}`));
     await this.relay.stop();
     await this.producers.disconnect().catch((e: Error) => this.logger.warn(`closing producers: ${e.message}`));
+  }
+
+  /** Deletes published outbox rows and inbox ids past their retention; safe to run on every instance. */
+  async housekeep(): Promise<{ outbox: number; inbox: number }> {
+    const { outboxDays, inboxDays } = this.options.retention;
+    const [, outbox] = await this.dataSource.query(
+      `DELETE FROM outbox WHERE published_at < now() - make_interval(days => $1)`,
+      [outboxDays],
+    );
+    const [, inbox] = await this.dataSource.query(`DELETE FROM inbox WHERE processed_at < now() - make_interval(days => $1)`, [
+      inboxDays,
+    ]);
+    return { outbox, inbox };
   }
 
   private async sampleBacklog(): Promise<void> {

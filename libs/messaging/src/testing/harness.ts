@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { challengeSubmittedV1, type EventOf } from '@jiebang/contracts';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '../index';
+import { MESSAGING_MIGRATIONS } from '../index';
 import { KafkaEventServer } from '../kafka/kafka-event-server';
 import { DEFAULT_MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { MessagingModule } from '../messaging.module';
@@ -82,7 +82,7 @@ export async function startHarness(
         port: Number(process.env.PGPORT ?? 5432),
         username: process.env.PGUSER ?? 'postgres',
         database,
-        entities: MESSAGING_ENTITIES,
+        entities: [],
         migrations: [...MESSAGING_MIGRATIONS, Effects1700000000000],
         migrationsRun: true,
         synchronize: false,

@@ -1,4 +1,4 @@
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@jiebang/messaging';
+import { MESSAGING_MIGRATIONS } from '@jiebang/messaging';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { CommonConfig } from '../config/common-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -20,7 +20,7 @@ export function dataSourceOptions(config: CommonConfig, db: ServiceDatabase): Po
     username: config.PGUSER,
     password: config.PGPASSWORD,
     database: config.PGDATABASE,
-    entities: [...MESSAGING_ENTITIES, ...db.entities],
+    entities: db.entities,
     migrations: [...MESSAGING_MIGRATIONS, ...db.migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
