@@ -101,6 +101,15 @@ describe('challenge-service over HTTP (real Postgres, Redis, Kafka)', () => {
     expect((await http('GET', `${svc.url}/health/ready`)).status).toBe(200); // health stays public
   });
 
+  it('documents the API at /docs, with the zod request schemas', async () => {
+    const doc = await http('GET', `${svc.url}/docs-json`);
+    expect(doc.status).toBe(200);
+    const create = doc.body.paths['/api/v1/challenges'].post;
+    expect(create.requestBody.content['application/json'].schema.properties.title).toMatchObject({ type: 'string', maxLength: 120 });
+    expect(create.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect((await http('GET', `${svc.url}/docs`)).status).toBe(200);
+  });
+
   it('scopes reads: own organisation, own district, the bureau; nobody else sees drafts or another’s challenge', async () => {
     const draft = await create();
     const submittedDraft = await create();
