@@ -9,10 +9,15 @@ import {
 import type { GeneratedProfile } from './generator';
 import { dictionary, thesaurusJson } from './seeds';
 
-/** An engine over generated profiles with the seed dictionary and thesaurus, timing analysis and indexing apart. */
+/** An empty engine with the seed dictionary and thesaurus. */
+export function emptyEngine(): RankingEngine {
+  return new RankingEngine(new CandidateIndex(new Analyzer(Segmenter.load(dictionary()))), Thesaurus.parse(thesaurusJson()));
+}
+
+/** An engine over generated profiles, timing analysis and indexing apart. */
 export function buildEngine(profiles: GeneratedProfile[]) {
-  const analyzer = new Analyzer(Segmenter.load(dictionary()));
-  const engine = new RankingEngine(new CandidateIndex(analyzer), Thesaurus.parse(thesaurusJson()));
+  const engine = emptyEngine();
+  const analyzer = engine.index.analyzer;
   let t = performance.now();
   const analyses: CandidateAnalysis[] = profiles.map((p) => engine.index.analyze(p.text));
   const analyseMs = performance.now() - t;

@@ -1,4 +1,5 @@
 import { seedChallenges } from './seed/challenges.seed';
+import { seedMatching } from './seed/matching.seed';
 import { seedNotifications } from './seed/notifications.seed';
 import { seedContext, type SeedContext } from './seed/seed-context';
 
@@ -6,7 +7,7 @@ import { seedContext, type SeedContext } from './seed/seed-context';
  * Loads the demo data through the running services' APIs (run by `npm run up` once they are healthy).
  * Each step is idempotent, so running it again adds nothing twice.
  */
-const STEPS: [string, (ctx: SeedContext) => Promise<void>][] = [['notifications', seedNotifications], ['challenges', seedChallenges]];
+const STEPS: [string, (ctx: SeedContext) => Promise<void>][] = [['notifications', seedNotifications], ['challenges', seedChallenges], ['matching', seedMatching]];
 
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') throw new Error('demo seeds are refused when NODE_ENV=production');
