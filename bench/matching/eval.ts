@@ -10,9 +10,9 @@ import { allSystems, buildWorld } from './systems';
  * `--per-need dev` also lists each dev need's colloquial score (tuning looks at dev only, never at test).
  */
 const K = 10;
-type Variant = 'technical' | 'colloquial';
+export type Variant = 'technical' | 'colloquial';
 
-function needOf(n: EvalNeed, variant: Variant): Need {
+export function needOf(n: EvalNeed, variant: Variant): Need {
   const base = { districtCode: n.districtCode, enterpriseOrgId: n.enterpriseOrgId, relatedOrgIds: [], wants: n.wants };
   if (variant === 'technical') {
     const t = n.technical;
@@ -69,4 +69,4 @@ function main(): void {
   console.log(`\n(${Math.round(performance.now() - started)} ms)`);
 }
 
-main();
+if (require.main === module) main();

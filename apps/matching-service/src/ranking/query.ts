@@ -53,7 +53,7 @@ export function buildQuery(analyzer: Analyzer, thesaurus: Thesaurus, need: Need,
   const hits = w.thesaurus > 0 || w.siblings > 0 ? thesaurus.lookup(text) : [];
   const expansionGrams: [string, number][] = [];
   for (const hit of hits) {
-    const weight = (hit.via === 'colloquial' ? w.thesaurus : w.siblings) * hit.entry.weight;
+    const weight = (hit.via === 'colloquial' ? w.thesaurus : w.siblings) * hit.entry.weight * (hit.loose ? w.thesaurusLoose : 1);
     if (weight <= 0) continue;
     const source = { via: hit.via === 'colloquial' ? 'thesaurus' : 'sibling', entryId: hit.entry.id, phrase: hit.phrase } as const;
     for (const technical of hit.entry.technical) {

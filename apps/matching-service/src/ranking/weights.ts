@@ -22,6 +22,8 @@ export const rankingWeightsSchema = z.strictObject({
   willingness: weight(0.04),
   /** Query weight of technical terms reached from colloquial phrases through the thesaurus. */
   thesaurus: weight(0.8),
+  /** Share of the thesaurus weight kept when a phrase matched loosely (its halves apart: 小猪崽老是拉稀 for 小猪拉稀). */
+  thesaurusLoose: z.number().min(0).max(1).default(0.6),
   /** Query weight of sibling technical terms reached from a technical term in the need. */
   siblings: weight(0.3),
   /** Query weight of pseudo-relevance-feedback terms taken from the first pass's best candidates. */
@@ -29,7 +31,7 @@ export const rankingWeightsSchema = z.strictObject({
   prfDocs: z.number().int().min(1).max(50).default(5),
   prfTerms: z.number().int().min(1).max(50).default(12),
   /** Query weight of character bigrams (words the segmenter splits differently on the two sides). */
-  ngram: weight(0.25),
+  ngram: weight(0.4),
   /** Confidence given to fields inferred from the text when the need names none (0 = no inference). */
   fieldInference: z.number().min(0).max(1).default(0.6),
   k1: z.number().min(0).max(5).default(1.2),
