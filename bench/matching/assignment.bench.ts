@@ -1,6 +1,6 @@
-import { DEFAULT_WEIGHTS } from '../../apps/matching-service/src/engine';
-import { runBatch } from '../../apps/matching-service/src/assignment/batch.builder';
-import type { AssignmentRequest } from '../../apps/matching-service/src/assignment/assignment.dto';
+import { DEFAULT_WEIGHTS } from '@jiebang/matching-service/src/engine';
+import { runBatch } from '@jiebang/matching-service/src/assignment/batch.builder';
+import type { AssignmentRequest } from '@jiebang/matching-service/src/assignment/assignment.dto';
 import { machine, table } from '../support/stats';
 import { generateNeeds, generateProfiles, prng } from './generator';
 import { buildEngine } from './world';

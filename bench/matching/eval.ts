@@ -1,5 +1,5 @@
 import { FIELDS } from '@jiebang/contracts';
-import type { Need } from '../../apps/matching-service/src/engine';
+import type { Need } from '@jiebang/matching-service/src/engine';
 import { mean, ndcgAt, recallAt } from './metrics';
 import { needs, qrels, type EvalNeed } from './seeds';
 import { allSystems, buildWorld } from './systems';

@@ -1,5 +1,5 @@
 import { DISTRICTS, FIELDS, type CandidateKind, type FieldCode } from '@jiebang/contracts';
-import { tallyOf, type CandidateFacts, type CandidateText } from '../../apps/matching-service/src/engine';
+import { tallyOf, type CandidateFacts, type CandidateText } from '@jiebang/matching-service/src/engine';
 import { candidates, thesaurusJson } from './seeds';
 
 /** mulberry32: a tiny seeded PRNG, so every run generates the same corpus. */

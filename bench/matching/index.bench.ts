@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { dataSourceOptions } from '@jiebang/service-kit';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../apps/matching-service/src/config';
-import { DATABASE } from '../../apps/matching-service/src/database';
-import { packTerms } from '../../apps/matching-service/src/ranking/candidate-index';
-import { ProfileIndexSync } from '../../apps/matching-service/src/profiles/profile-index.sync';
+import { loadConfig } from '@jiebang/matching-service/src/config';
+import { DATABASE } from '@jiebang/matching-service/src/database';
+import { packTerms } from '@jiebang/matching-service/src/ranking/candidate-index';
+import { ProfileIndexSync } from '@jiebang/matching-service/src/profiles/profile-index.sync';
 import { machine, table } from '../support/stats';
 import { generateProfiles } from './generator';
 import { benchDatabase, dropDatabase } from './pg';

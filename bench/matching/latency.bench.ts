@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, needText, type Need } from '../../apps/matching-service/src/engine';
+import { DEFAULT_WEIGHTS, needText, type Need } from '@jiebang/matching-service/src/engine';
 import MiniSearch from 'minisearch';
 import { machine, ms, percentiles, table } from '../support/stats';
 import { generateProfiles, type GeneratedProfile } from './generator';

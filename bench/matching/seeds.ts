@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CandidateKind, FieldCode, ProfileContent } from '@jiebang/contracts';
-import { tallyOf, type CandidateFacts } from '../../apps/matching-service/src/engine';
+import { tallyOf, type CandidateFacts } from '@jiebang/matching-service/src/engine';
 
 export const SEEDS = resolve(__dirname, '../../seeds/matching');
 

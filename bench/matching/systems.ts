@@ -12,7 +12,7 @@ import {
   type CandidateFacts,
   type Need,
   type WeightOverrides,
-} from '../../apps/matching-service/src/engine';
+} from '@jiebang/matching-service/src/engine';
 import MiniSearch from 'minisearch';
 import { candidates, dictionary, factsOf, thesaurusJson, type SeedCandidate } from './seeds';
 

@@ -1,4 +1,4 @@
-import type { WeightOverrides } from '../../apps/matching-service/src/engine';
+import type { WeightOverrides } from '@jiebang/matching-service/src/engine';
 import { needOf } from './eval';
 import { mean, ndcgAt } from './metrics';
 import { needs, qrels } from './seeds';

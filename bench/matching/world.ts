@@ -5,7 +5,7 @@ import {
   Segmenter,
   Thesaurus,
   type CandidateAnalysis,
-} from '../../apps/matching-service/src/engine';
+} from '@jiebang/matching-service/src/engine';
 import type { GeneratedProfile } from './generator';
 import { dictionary, thesaurusJson } from './seeds';
 

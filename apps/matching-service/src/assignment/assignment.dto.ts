@@ -1,17 +1,11 @@
-import { candidateKindSchema, districtCodeSchema, fieldCodeSchema } from '@jiebang/contracts';
+import { candidateKindSchema } from '@jiebang/contracts';
 import { z } from 'zod';
-import { weightOverridesSchema } from '../ranking/ranking.dto';
+import { needShape, weightOverridesSchema } from '../ranking/ranking.dto';
 
 const itemSchema = z.strictObject({
   /** The order's or application's id in its own service. */
   id: z.string().min(1).max(100),
-  title: z.string().max(120).default(''),
-  text: z.string().min(1).max(8000),
-  keywords: z.array(z.string().min(1).max(30)).max(20).default([]),
-  fields: z.array(fieldCodeSchema).max(5).default([]),
-  districtCode: districtCodeSchema.nullable().optional(),
-  enterpriseOrgId: z.string().min(1).max(100).nullable().default(null),
-  relatedOrgIds: z.array(z.string().min(1).max(100)).max(50).default([]),
+  ...needShape,
   /** Candidates this item needs; defaults to the batch's `k`. */
   k: z.number().int().min(1).max(10).optional(),
 });

@@ -5,8 +5,8 @@ import { rankingWeightsSchema } from './weights';
 /** Partial weights a caller may pass for one run; unknown names are refused like any other field. */
 export const weightOverridesSchema = rankingWeightsSchema.partial();
 
-/** POST /matching/rank: a need described in the body. */
-export const rankRequestSchema = z.strictObject({
+/** A need as a request describes it (a challenge, an order, an application): shared by ranking and batches. */
+export const needShape = {
   title: z.string().max(120).default(''),
   text: z.string().min(1).max(8000),
   keywords: z.array(z.string().min(1).max(30)).max(20).default([]),
@@ -14,6 +14,11 @@ export const rankRequestSchema = z.strictObject({
   districtCode: districtCodeSchema.nullable().optional(),
   enterpriseOrgId: z.string().min(1).max(100).nullable().default(null),
   relatedOrgIds: z.array(z.string().min(1).max(100)).max(50).default([]),
+};
+
+/** POST /matching/rank: a need described in the body. */
+export const rankRequestSchema = z.strictObject({
+  ...needShape,
   wants: candidateKindSchema,
   k: z.number().int().min(1).max(100).default(10),
   weights: weightOverridesSchema.optional(),
