@@ -48,14 +48,14 @@ function refuse(): DomainError {
   return DomainError.forbidden('PROFILE_FORBIDDEN', '无权管理该画像');
 }
 
-export function register(
-  id: string,
-  content: ProfileContent,
-  p: Principal,
-  openLoad: number,
-): ProfileState {
+/**
+ * A new profile. An expert's profile belongs to a person: the expert registering itself owns it; an authority
+ * registering an expert names the owner (the expert's user id at the identity provider).
+ */
+export function register(id: string, content: ProfileContent, p: Principal, openLoad: number, ownerId?: string): ProfileState {
   checkContent(content);
-  const state: ProfileState = { ...content, id, version: 1, ownerId: content.kind === 'expert' ? p.sub : null, openLoad, withdrawnAt: null };
+  const owner = content.kind !== 'expert' ? null : AUTHORITIES.has(p.role) ? (ownerId ?? null) : p.sub;
+  const state: ProfileState = { ...content, id, version: 1, ownerId: owner, openLoad, withdrawnAt: null };
   if (!canManage(p, state)) throw refuse();
   if (content.suspended && !isAuthority(p, state)) {
     throw DomainError.forbidden('PROFILE_SUSPENSION_FORBIDDEN', '只有市科技局或所在区县科技局可以暂停候选方', { field: 'suspended' });

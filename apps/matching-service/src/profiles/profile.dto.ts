@@ -20,6 +20,8 @@ export const profileInputSchema = z.strictObject({
   affiliations: c.affiliations.default([]),
   suspended: c.suspended.default(false),
   willingness: c.willingness.default('neutral'),
+  /** For an expert registered by the bureau: the expert's user id, so the expert can then manage it. */
+  ownerId: z.string().min(1).max(100).optional(),
   /** Open orders or projects now (authorities only; the workflow keeps it current afterwards). */
   openLoad: z.number().int().min(0).max(1000).optional(),
 });

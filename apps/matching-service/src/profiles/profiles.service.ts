@@ -42,7 +42,7 @@ export class ProfilesService {
     const saved = await this.ds.transaction(async (em) => {
       const current = await this.lock(em, id);
       const content = this.contentOf(input, principal, current);
-      const state = current ? domain.update(current, content, principal) : domain.register(id, content, principal, 0);
+      const state = current ? domain.update(current, content, principal) : domain.register(id, content, principal, 0, input.ownerId);
       if (input.openLoad !== undefined && input.openLoad !== state.openLoad) {
         if (!domain.isAuthority(principal, state)) {
           throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷', { field: 'openLoad' });
@@ -164,7 +164,7 @@ export class ProfilesService {
 
   /** The organisation defaults to the caller's (a team registers itself); an update keeps the stored one. */
   private contentOf(input: ProfileInput, p: Principal, current: domain.ProfileState | null): ProfileContent {
-    const { openLoad: _openLoad, orgId, orgName, districtCode, ...rest } = input;
+    const { openLoad: _openLoad, ownerId: _ownerId, orgId, orgName, districtCode, ...rest } = input;
     return {
       ...rest,
       orgId: orgId ?? current?.orgId ?? p.orgId,
