@@ -61,16 +61,17 @@ async function main(): Promise<void> {
   }
   const readMs = performance.now() - t;
 
+  all.length = 0;
+  profiles.length = 0;
   gc();
   const before = process.memoryUsage();
   const sync = new ProfileIndexSync(ds, engine);
   t = performance.now();
   await sync.rebuild();
   const rebuildMs = performance.now() - t;
-  all.length = 0;
-  profiles.length = 0;
   gc();
   const after = process.memoryUsage();
+  const ownEstimate = engine.index.approximateBytes();
 
   const updates = generateProfiles(1000, 4242);
   t = performance.now();
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     ['floor: read the same rows, no indexing', `${(readMs / 1000).toFixed(2)} s (${rows.toLocaleString('en')} rows)`],
     ['floor: segment every profile from text instead', `${(segmentMs / 1000).toFixed(1)} s`],
     ['index memory (heap + array buffers, after GC)', mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)],
-    ['index memory (own estimate of postings and forward lists)', mb(engine.index.approximateBytes())],
+    ['index memory (own estimate of postings and forward lists)', mb(ownEstimate)],
     ['process RSS after rebuild', mb(after.rss)],
     ['vocabulary (words / bigrams)', `${engine.index.words.vocabulary} / ${engine.index.grams.vocabulary}`],
     ['incremental update (re-analyse + upsert one profile)', `${updateMs.toFixed(2)} ms`],

@@ -51,15 +51,17 @@ export class ProfileIndexSync implements OnApplicationBootstrap, OnApplicationSh
     const started = performance.now();
     this.rebuilding = new Set();
     const index = new CandidateIndex(this.engine.index.analyzer, this.engine.index.settings);
-    let afterId: string | null = null;
     let reanalysed = 0;
+    // The next page is read while this one is indexed: Postgres I/O overlaps the CPU-bound indexing.
+    let next = this.loader.page(null, PAGE);
     for (;;) {
-      const page = await this.loader.page(afterId, PAGE);
+      const page = await next;
+      if (page.lastId) next = this.loader.page(page.lastId, PAGE);
       for (const e of page.entries) index.upsert(e.facts, e.analysis);
       reanalysed += page.reanalysed;
       if (!page.lastId) break;
-      afterId = page.lastId;
     }
+    index.trim();
     this.engine.index = index;
     const seen = [...this.rebuilding];
     this.rebuilding = undefined;

@@ -6,6 +6,14 @@ export interface Bm25Params {
 class Postings {
   docs = new Int32Array(4);
   tfs = new Float32Array(4);
+
+  /** Gives back the growth slack (doubling leaves up to half of each array unused). */
+  trim(): void {
+    if (this.docs.length === Math.max(4, this.n)) return;
+    this.docs = this.docs.slice(0, Math.max(4, this.n));
+    this.tfs = this.tfs.slice(0, Math.max(4, this.n));
+  }
+
   /** Entries in use, including those of removed documents until the next purge. */
   n = 0;
   /** Live documents containing the term. */
@@ -228,6 +236,13 @@ export class Bm25Index {
     this.arenaTfs = tfs;
     this.arenaUsed = used;
     this.deadEntries = 0;
+  }
+
+  /** Releases growth slack after a bulk load (a rebuild), when no growth is expected for a while. */
+  trim(): void {
+    for (const p of this.postings) p.trim();
+    this.arenaTerms = this.arenaTerms.slice(0, this.arenaUsed + 1024);
+    this.arenaTfs = this.arenaTfs.slice(0, this.arenaUsed + 1024);
   }
 
   /** Approximate bytes held by postings and forward lists (for the index benchmark). */

@@ -171,6 +171,13 @@ export class CandidateIndex {
     return this.words.documents * 50;
   }
 
+  /** After a bulk load: drops stale postings and the arrays' growth slack. */
+  trim(): void {
+    this.purge();
+    this.words.trim();
+    this.grams.trim();
+  }
+
   /** Drops stale postings; only then may removed slots be handed out again. */
   purge(): void {
     this.words.purge();
