@@ -19,7 +19,7 @@ const K = 3;
 async function main(): Promise<void> {
   console.log(`batch assignment on ${machine()}; k = ${K}; max load = ⌈1.25 × demand / teams⌉\n`);
   const rows: (string | number)[][] = [
-    ['items × teams', 'edges', 'max load', 'affinities', 'HiGHS solve', 'greedy (floor)', 'total: optimal / greedy', 'min item: optimal / greedy', 'load spread: opt / greedy', 'unfilled'],
+    ['items × teams', 'edges', 'max load', 'affinities', 'HiGHS solve', 'greedy (floor)', 'total: optimal / greedy', 'min item: optimal / greedy', 'load spread: opt / greedy', 'unfilled', 'method'],
   ];
   for (const [items, teams] of SIZES) {
     const profiles = generateProfiles(teams * 3, 99).filter((p) => p.facts.kind === 'team').slice(0, teams);
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       pair(result.optimal.minItemAffinity, result.greedy.minItemAffinity),
       `${result.optimal.load.spread} / ${result.greedy.load.spread}`,
       `${result.optimal.demand - result.optimal.assignedSlots} / ${result.greedy.demand - result.greedy.assignedSlots}`,
+      result.method,
     ]);
   }
   table(rows);
