@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
@@ -30,6 +30,8 @@ const notFound = (id: string) => DomainError.notFound('PROFILE_NOT_FOUND', 'ç”»å
  */
 @Injectable()
 export class ProfilesService {
+  private readonly logger = new Logger('Profiles');
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly outbox: Outbox,
@@ -59,7 +61,7 @@ export class ProfilesService {
       );
       return this.load(em, id);
     });
-    await this.index.refresh([id]);
+    await this.refreshIndex(id);
     return saved;
   }
 
@@ -145,8 +147,13 @@ export class ProfilesService {
       await apply(em, current);
       return this.load(em, id);
     });
-    await this.index.refresh([id]);
+    await this.refreshIndex(id);
     return saved;
+  }
+
+  // The change is committed; if this read fails, the NOTIFY sent with the commit still brings it into the index.
+  private async refreshIndex(id: string): Promise<void> {
+    await this.index.refresh([id]).catch((e: Error) => this.logger.warn(`index refresh of ${id} deferred: ${e.message}`));
   }
 
   /** Row lock first, so concurrent commands on one profile serialise and its events keep their order. */
