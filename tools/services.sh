@@ -16,7 +16,8 @@ start() {
       continue
     fi
     port_open "$port" && fail "$name: port $port is taken by another process"
-    PORT=$port nohup node "apps/$name/dist/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+    # Development mode (dev key accepted) on the loopback interface only.
+    NODE_ENV=development HOST=127.0.0.1 PORT=$port nohup node "apps/$name/dist/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$pid_file"
     say "$name: started (pid $!, log .run/logs/$name.log)"
   done

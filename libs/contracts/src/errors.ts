@@ -16,12 +16,12 @@ export interface ErrorDetails {
   [key: string]: unknown;
 }
 
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict';
+export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
 
 /**
  * A refusal a user can act on, raised by domain rules and use cases (no framework needed to throw it).
  * The HTTP edge maps `kind` to a status: validation 400, unauthenticated 401, forbidden 403, not-found 404,
- * conflict 409.
+ * conflict 409, unavailable 503 (a dependency such as the identity provider is down: retry later).
  */
 export class DomainError extends Error {
   constructor(

@@ -8,3 +8,4 @@ export * from './identity';
 export * from './parse-event';
 export * from './roles';
 export * from './topics';
+export * from './time';

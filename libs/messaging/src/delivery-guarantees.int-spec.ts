@@ -7,6 +7,7 @@ import { DLQ_HEADERS } from './inbox/dead-letter';
 import { consumedEvents } from './metrics';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay, type BatchProducer } from './outbox/outbox-relay';
+import { openSession } from './pg-session';
 import { startHarness, submittedEvent, type Harness } from './testing/harness';
 
 const TOPIC = STREAMS.challenge.topic;
@@ -140,12 +141,16 @@ describe('delivery guarantees (real Kafka, Postgres)', () => {
         throw new Error('relay process killed after the broker acknowledged the batch');
       },
     };
-    const options = { namespace, batchSize: 100, pollIntervalMs: 1000 };
+    const options = { namespace, batchSize: 100, pollIntervalMs: 1000, connect: () => openSession(ds) };
     const log = { log: () => undefined, warn: () => undefined, error: () => undefined };
-    await expect(new OutboxRelay(ds, crashingAfterSend, options, log).drain()).rejects.toThrow('killed');
+    const dying = new OutboxRelay(ds, crashingAfterSend, options, log);
+    await expect(dying.drain()).rejects.toThrow('killed');
     expect(await query(database, 'SELECT 1 FROM outbox WHERE published_at IS NULL')).toHaveLength(1); // not marked
+    await dying.stop(); // the process is gone: its session, and with it the leader lock, ends
 
-    expect(await new OutboxRelay(ds, producer, options, log).drain()).toBe(1); // the restarted relay sends it again
+    const restarted = new OutboxRelay(ds, producer, options, log);
+    expect(await restarted.drain()).toBe(1); // the next leader sends it again
+    await restarted.stop();
     await producer.disconnect();
 
     const onWire = await readTopic(namespacedTopic(namespace, TOPIC), (m) => m.filter((x) => x.key?.toString() === subject).length >= 2);

@@ -12,8 +12,9 @@ export interface MessagingOptions {
   /** Handler attempts before dead-lettering a message. */
   maxAttempts: number;
   retryBackoffMs: number;
-  /** Consumer restarts kafkajs may make after retriable crashes before the service gives up and exits. */
+  /** Consumer restarts kafkajs may make within `restartWindowMs` after retriable crashes before the service exits. */
   maxConsumerRestarts: number;
+  restartWindowMs: number;
   /** kafkajs retries of a failing fetch or handler before it crashes the consumer (and maybe restarts it). */
   consumerRetry: { retries: number; initialRetryTime: number };
   sessionTimeoutMs: number;
@@ -37,7 +38,8 @@ export const DEFAULT_MESSAGING_OPTIONS = {
   partitionsConsumedConcurrently: 4,
   maxAttempts: 3,
   retryBackoffMs: 200,
-  maxConsumerRestarts: 10,
+  maxConsumerRestarts: 20,
+  restartWindowMs: 10 * 60_000,
   consumerRetry: { retries: 5, initialRetryTime: 300 },
   sessionTimeoutMs: 30_000,
   relay: { batchSize: 500, pollIntervalMs: 1_000, enabled: true },

@@ -8,7 +8,7 @@ export interface ComponentHealth {
   details: Record<string, unknown>;
 }
 
-/** Kafka as readiness sees it: consumer in its group, producers connected; the outbox backlog is shown, not judged. */
+/** Kafka as readiness sees it: broker answering, consumer in its group, producers connected; the backlog is shown, not judged. */
 @Injectable()
 export class MessagingHealthIndicator {
   constructor(
@@ -22,12 +22,13 @@ export class MessagingHealthIndicator {
   }
 
   async ready(): Promise<ComponentHealth> {
-    const backlog = await this.runtime.relay.backlog().catch(() => null);
+    const [backlog, broker] = await Promise.all([this.runtime.relay.backlog().catch(() => null), this.producers.ping()]);
     return {
-      up: this.consumer.ready && this.producers.connected,
+      up: this.consumer.ready && this.producers.connected && broker,
       details: {
         consumer: this.consumer.state,
         topics: this.runtime.consumedTopics,
+        brokerReachable: broker,
         producersConnected: this.producers.connected,
         outboxBacklog: backlog,
         relayError: this.runtime.relay.lastError,

@@ -8,32 +8,35 @@ import {
 } from '@nestjs/common';
 import { namespacedTopic, STREAMS } from '@jiebang/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { DeadLetters } from './inbox/dead-letter';
 import { InboxConsumer, type EventContextRunner } from './inbox/inbox-consumer';
+import { ParkedDeadLetters } from './inbox/parked-dead-letters';
 import { KafkaEventServer } from './kafka/kafka-event-server';
 import { KafkaProducers } from './kafka/kafka-producers';
 import { MessagingExplorer } from './messaging.explorer';
 import { EVENT_CONTEXT, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { outboxBacklog, publishedEvents } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { openSession } from './pg-session';
+
+const HOUR = 3_600_000;
 
 /**
  * Starts and stops the messaging parts in the order the guarantees need: handlers bound before the consumer
  * starts; producers and relay up at bootstrap; at shutdown, stop consuming and let in-flight messages finish,
  * then stop the relay, then close producers. The database closes after this (TypeORM's shutdown hook), so no
- * handler loses its connection mid-effect.
+ * handler loses its connection mid-effect. Background chores: backlog metric, moving parked dead letters to the
+ * DLQ, and pruning old outbox rows and inbox ids.
  */
 @Injectable()
 export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   readonly relay: OutboxRelay;
+  readonly parked: ParkedDeadLetters;
   inbox: InboxConsumer;
   consumedTopics: string[] = [];
-  private metricsTimer?: NodeJS.Timeout;
-  private housekeepingTimer?: NodeJS.Timeout;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -50,11 +53,12 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
         namespace: options.namespace,
         batchSize: options.relay.batchSize,
         pollIntervalMs: options.relay.pollIntervalMs,
-        listen: () => this.listenConnection(),
+        connect: () => openSession(dataSource),
         onPublished: (n) => publishedEvents.inc({ source: options.service }, n),
       },
       new Logger('OutboxRelay'),
     );
+    this.parked = new ParkedDeadLetters(dataSource);
   }
 
   onModuleInit(): void {
@@ -68,7 +72,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     this.inbox = new InboxConsumer(
       this.dataSource,
       subscriptions,
-      new DeadLetters(this.producers.deadLetters, this.options.consumerGroup),
+      new DeadLetters(this.producers.deadLetters, this.options.consumerGroup, this.parked),
       {
         consumerGroup: this.options.consumerGroup,
         runInContext: this.runInContext ?? undefined,
@@ -82,17 +86,23 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
 
   async onApplicationBootstrap(): Promise<void> {
     await this.producers.connect();
-    if (this.options.relay.enabled) await this.relay.start();
-    this.metricsTimer = setInterval(() => void this.sampleBacklog(), 5_000).unref();
-    this.housekeepingTimer = setInterval(() => void this.housekeep().catch(() => undefined), 3_600_000).unref();
+    if (this.options.relay.enabled) this.relay.start();
+    this.every('backlog', 5_000, () => this.sampleBacklog());
+    this.every('parked', 30_000, () => this.flushParked());
+    this.every('housekeeping', HOUR, () => this.housekeep(), 60_000);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.metricsTimer);
-    clearInterval(this.housekeepingTimer);
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
     await this.server.stopConsuming().catch((e: Error) => this.logger.warn(`stopping consumer: ${e.message}`));
     await this.relay.stop();
     await this.producers.disconnect().catch((e: Error) => this.logger.warn(`closing producers: ${e.message}`));
+  }
+
+  /** Moves dead letters parked while the DLQ topic was unavailable to it; returns how many. */
+  flushParked(): Promise<number> {
+    return this.parked.flush(this.producers.deadLetters);
   }
 
   /** Deletes published outbox rows and inbox ids past their retention; safe to run on every instance. */
@@ -109,20 +119,15 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
   }
 
   private async sampleBacklog(): Promise<void> {
-    const n = await this.relay.backlog().catch(() => undefined);
-    if (n !== undefined) outboxBacklog.set({ source: this.options.service }, n);
+    outboxBacklog.set({ source: this.options.service }, await this.relay.backlog());
   }
 
-  private async listenConnection(): Promise<PgClient> {
-    const o = this.dataSource.options as PostgresDataSourceOptions;
-    const client = new PgClient({
-      host: o.host,
-      port: o.port,
-      user: o.username,
-      password: typeof o.password === 'string' ? o.password : undefined,
-      database: o.database,
-    });
-    await client.connect();
-    return client;
+  /** Runs a chore periodically (first after `firstAfterMs`), never overlapping itself, logging its failures. */
+  private every(name: string, intervalMs: number, chore: () => Promise<unknown>, firstAfterMs = intervalMs): void {
+    const tick = async () => {
+      await chore().catch((e: Error) => this.logger.warn(`${name} failed: ${e.message}`));
+      if (this.timers.has(name)) this.timers.set(name, setTimeout(tick, intervalMs).unref());
+    };
+    this.timers.set(name, setTimeout(tick, firstAfterMs).unref());
   }
 }

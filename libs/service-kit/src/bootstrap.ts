@@ -16,12 +16,11 @@ const UNVERSIONED = [
   { path: 'metrics', method: RequestMethod.ALL },
 ];
 
-/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs, shutdown hooks. */
+/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs. */
 export function configureHttp(app: NestExpressApplication, description: ServiceDescription): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: UNVERSIONED });
   app.useBodyParser('json', { limit: '1mb' });
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -64,8 +63,30 @@ export async function runService<C extends { PORT: number; HOST: string }>(main:
     process.exit(1);
   }
   configureHttp(app, main);
+  closeOnSignals(app);
   await startConsumer(app);
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`${main.title} listening on http://${config.HOST}:${config.PORT} (docs at /docs)`);
   return app;
+}
+
+/**
+ * SIGTERM/SIGINT close the app gracefully (consumer drained, relay stopped, then the database) and exit with
+ * `process.exitCode`: 0 normally, 1 when the messaging layer signalled a fatal consumer crash.
+ */
+function closeOnSignals(app: INestApplication): void {
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      app
+        .close()
+        .catch((e: Error) => {
+          process.stderr.write(`shutdown failed: ${e.message}\n`);
+          process.exitCode = 1;
+        })
+        .finally(() => process.exit());
+    });
+  }
 }

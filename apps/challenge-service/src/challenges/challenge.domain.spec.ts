@@ -61,6 +61,13 @@ describe('challenge domain', () => {
     expect(error).toMatchObject({ kind: 'validation', code, details: { field } });
   });
 
+  it('judges "today" by the date in Chongqing, not in UTC', () => {
+    const earlyMorningInChongqing = new Date('2026-11-27T23:30:00Z'); // 07:30 on 28 November in UTC+8
+    expect(refusal(() => checkContent({ ...content, deadline: '2026-11-28' }, earlyMorningInChongqing)).code).toBe(
+      'CHALLENGE_DEADLINE_PAST',
+    );
+  });
+
   it('accepts a horse race with two or three winners', () => {
     expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 3 }, now)).not.toThrow();
   });

@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type ChallengeContent } from '@jiebang/contracts';
+import { chinaDateOf, DomainError, type Actor, type ChallengeContent } from '@jiebang/contracts';
 
 /** 榜单 states (ARCHITECTURE §3). Later workflow steps add their transitions here. */
 export const CHALLENGE_STATES = [
@@ -67,7 +67,7 @@ export function checkContent(content: ChallengeContent, now: Date): void {
   if (content.mode === 'HORSE_RACE' && content.maxWinners < 2) {
     throw invalidContent('CHALLENGE_WINNERS_MODE_MISMATCH', '赛马制须确定 2–3 个并行揭榜方', 'maxWinners');
   }
-  if (content.deadline <= now.toISOString().slice(0, 10)) {
+  if (content.deadline <= chinaDateOf(now)) {
     throw invalidContent('CHALLENGE_DEADLINE_PAST', '揭榜截止日期必须晚于今天', 'deadline');
   }
 }

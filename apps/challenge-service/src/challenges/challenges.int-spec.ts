@@ -76,6 +76,7 @@ describe('challenge-service over HTTP (real Postgres, Redis, Kafka)', () => {
     ['a negative bounty', { ...body, bountyYuan: -1 }, 'bountyYuan'],
     ['a past deadline', { ...body, deadline: '2020-01-01' }, 'deadline'],
     ['winners that do not fit the mode', { ...body, mode: 'HORSE_RACE', maxWinners: 1 }, 'maxWinners'],
+    ['another district than the enterprise’s own', { ...body, districtCode: '500106' }, 'districtCode'],
   ])('refuses %s with 400 naming the field', async (_, payload, field) => {
     const res = await http('POST', api, { token: tokens.enterprise, body: payload });
     expect(res.status).toBe(400);

@@ -2,9 +2,14 @@ import type { IHeaders } from 'kafkajs';
 import { dlqTopic } from '@jiebang/contracts';
 
 export interface DeadLetterProducer {
-  send(record: { topic: string; messages: { key: Buffer | string | null; value: Buffer | string | null; headers: IHeaders }[]; acks?: number }): Promise<unknown>;
+  send(record: {
+    topic: string;
+    messages: { key: Buffer | string | null; value: Buffer | string | null; headers: IHeaders }[];
+    acks?: number;
+  }): Promise<unknown>;
 }
 
+/** A consumed message exactly as kafkajs delivered it: bytes, not decoded strings. */
 export interface FailedMessage {
   topic: string;
   partition: number;
@@ -32,29 +37,61 @@ export const DLQ_HEADERS = {
   failedAt: 'dlq-failed-at',
 } as const;
 
-/** Copies the original bytes and headers unchanged to `<topic>.dlq`, adding why it failed. Awaited with acks=all. */
+export interface DeadLetter {
+  topic: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: IHeaders;
+}
+
+/** Where a dead letter waits when the DLQ topic cannot take it (the database, flushed later). */
+export interface DeadLetterParking {
+  park(letter: DeadLetter): Promise<void>;
+}
+
+const SEND_ATTEMPTS = 3;
+
+/**
+ * Copies the original key, value and headers byte for byte to `<topic>.dlq`, adding why it failed (acks=all).
+ * If the DLQ cannot be written (topic missing, broker refusing), the letter is parked in the database so the
+ * partition can still move on; a background flush moves parked letters to the DLQ later. Only when parking
+ * fails too (database down) does this throw, and the message is retried instead of lost.
+ */
 export class DeadLetters {
   constructor(
     private readonly producer: DeadLetterProducer,
     private readonly consumerGroup: string,
+    private readonly parking: DeadLetterParking,
+    private readonly backoffMs = 500,
   ) {}
 
-  async send(message: FailedMessage, failure: Failure): Promise<void> {
-    const headers: IHeaders = {
-      ...message.headers,
-      [DLQ_HEADERS.reason]: failure.reason,
-      [DLQ_HEADERS.error]: failure.error.slice(0, 4000),
-      [DLQ_HEADERS.attempts]: String(failure.attempts),
-      [DLQ_HEADERS.originalTopic]: message.topic,
-      [DLQ_HEADERS.originalPartition]: String(message.partition),
-      [DLQ_HEADERS.originalOffset]: message.offset,
-      [DLQ_HEADERS.consumerGroup]: this.consumerGroup,
-      [DLQ_HEADERS.failedAt]: new Date().toISOString(),
-    };
-    await this.producer.send({
+  async send(message: FailedMessage, failure: Failure, heartbeat?: () => Promise<void>): Promise<'dead-lettered' | 'parked'> {
+    const letter: DeadLetter = {
       topic: dlqTopic(message.topic),
-      messages: [{ key: message.key, value: message.value, headers }],
-      acks: -1,
-    });
+      key: message.key,
+      value: message.value,
+      headers: {
+        ...message.headers,
+        [DLQ_HEADERS.reason]: failure.reason,
+        [DLQ_HEADERS.error]: failure.error.slice(0, 4000),
+        [DLQ_HEADERS.attempts]: String(failure.attempts),
+        [DLQ_HEADERS.originalTopic]: message.topic,
+        [DLQ_HEADERS.originalPartition]: String(message.partition),
+        [DLQ_HEADERS.originalOffset]: message.offset,
+        [DLQ_HEADERS.consumerGroup]: this.consumerGroup,
+        [DLQ_HEADERS.failedAt]: new Date().toISOString(),
+      },
+    };
+    for (let attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+      try {
+        await this.producer.send({ topic: letter.topic, messages: [letter], acks: -1 });
+        return 'dead-lettered';
+      } catch {
+        await heartbeat?.();
+        if (attempt < SEND_ATTEMPTS) await new Promise((r) => setTimeout(r, this.backoffMs * attempt));
+      }
+    }
+    await this.parking.park(letter);
+    return 'parked';
   }
 }

@@ -17,7 +17,7 @@ export interface InboxConsumerOptions {
   retryBackoffMs: number;
 }
 
-export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'unhandled' | 'dead-lettered';
+export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'unhandled' | 'dead-lettered' | 'parked';
 
 /**
  * The whole path of one Kafka message: validate, dispatch on type, apply handlers and record the event id in one
@@ -35,12 +35,12 @@ export class InboxConsumer {
 
   async handle(message: FailedMessage, heartbeat?: () => Promise<void>): Promise<Outcome> {
     const parsed = parseEvent(message.value?.toString('utf8') ?? '');
-    if (!parsed.ok) return this.deadLetter(message, { reason: parsed.reason, error: parsed.error, attempts: 0 }, 'invalid');
+    if (!parsed.ok) return this.deadLetter(message, { reason: parsed.reason, error: parsed.error, attempts: 0 }, 'invalid', heartbeat);
     const { event, definition } = parsed;
     const subscription = this.subscriptions.get(message.topic);
     if (!subscription || subscription.stream !== definition.stream) {
       const error = `${event.type} belongs to stream "${definition.stream}", not topic ${message.topic}`;
-      return this.deadLetter(message, { reason: 'wrong-topic', error, attempts: 0 }, event.type);
+      return this.deadLetter(message, { reason: 'wrong-topic', error, attempts: 0 }, event.type, heartbeat);
     }
     const key = `${event.type}@v${event.version}`;
     const handlers = subscription.handlers.get(key);
@@ -65,7 +65,7 @@ export class InboxConsumer {
         const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         this.logger.warn(`handler for ${key} (${event.id}) failed, attempt ${attempt}/${this.options.maxAttempts}: ${error}`);
         if (attempt >= this.options.maxAttempts) {
-          return this.deadLetter(message, { reason: 'handler-failed', error, attempts: attempt }, event.type);
+          return this.deadLetter(message, { reason: 'handler-failed', error, attempts: attempt }, event.type, heartbeat);
         }
         await heartbeat?.();
         await new Promise((r) => setTimeout(r, this.options.retryBackoffMs * 2 ** (attempt - 1)));
@@ -92,12 +92,17 @@ export class InboxConsumer {
     return this.count(event.type, 'unhandled');
   }
 
-  private async deadLetter(message: FailedMessage, failure: Failure, type: string): Promise<Outcome> {
-    await this.deadLetters.send(message, failure);
+  private async deadLetter(
+    message: FailedMessage,
+    failure: Failure,
+    type: string,
+    heartbeat?: () => Promise<void>,
+  ): Promise<Outcome> {
+    const outcome = await this.deadLetters.send(message, failure, heartbeat);
     this.logger.error(
-      `dead-lettered ${message.topic}[${message.partition}]@${message.offset}: ${failure.reason}: ${failure.error.slice(0, 300)}`,
+      `${outcome} ${message.topic}[${message.partition}]@${message.offset}: ${failure.reason}: ${failure.error.slice(0, 300)}`,
     );
-    return this.count(type, 'dead-lettered');
+    return this.count(type, outcome);
   }
 
   private count(type: string, outcome: Outcome): Outcome {

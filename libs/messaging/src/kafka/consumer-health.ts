@@ -6,9 +6,12 @@ export class ConsumerHealth {
   lastError?: string;
   restarts = 0;
 
-  /** `idle`: the service consumes no stream, so there is nothing to wait for. */
+  /**
+   * `idle`: the service consumes no stream. A rebalance is brief and normal when instances scale, so it does not
+   * take every instance out of the load balancer at once.
+   */
   get ready(): boolean {
-    return this.state === 'running' || this.state === 'idle';
+    return this.state === 'running' || this.state === 'idle' || this.state === 'rebalancing';
   }
 
   /** Liveness fails only when the consumer will not come back by itself. */

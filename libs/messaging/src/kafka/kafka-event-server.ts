@@ -1,18 +1,20 @@
 import { Logger } from '@nestjs/common';
-import { ServerKafka, type KafkaContext } from '@nestjs/microservices';
-import type { Consumer, ConsumerCrashEvent } from 'kafkajs';
+import { ServerKafka } from '@nestjs/microservices';
+import type { Consumer, ConsumerCrashEvent, EachMessagePayload } from 'kafkajs';
 import type { InboxConsumer } from '../inbox/inbox-consumer';
-import type { ConsumerHealth } from './consumer-health';
 import type { MessagingOptions } from '../messaging-options';
+import type { ConsumerHealth } from './consumer-health';
 
 /**
- * The Nest Kafka transport with our guarantees around it: every stream topic gets one event handler that runs the
- * inbox pipeline on the raw bytes (so a dead letter keeps the original), several partitions are consumed at once,
+ * The Nest Kafka transport (connection, group membership, subscription, status) with our guarantees around it:
+ * each message goes, untouched, to the inbox pipeline (Nest's parser would decode keys and headers to strings
+ * and JSON-parse some; a dead letter must keep the original bytes), several partitions are consumed at once,
  * and a crash kafkajs will not recover from ends the process instead of leaving it running without a consumer.
  */
 export class KafkaEventServer extends ServerKafka {
   private readonly log = new Logger('KafkaEventServer');
-  private inFlight = 0;
+  private inbox?: InboxConsumer;
+  private restartTimes: number[] = [];
 
   constructor(
     private readonly opts: MessagingOptions,
@@ -26,26 +28,28 @@ export class KafkaEventServer extends ServerKafka {
         groupId: opts.consumerGroup,
         sessionTimeout: opts.sessionTimeoutMs,
         heartbeatInterval: Math.max(500, Math.floor(opts.sessionTimeoutMs / 10)),
-        retry: {
-          ...opts.consumerRetry,
-          restartOnFailure: async (err: Error) => {
-            health.restarts++;
-            health.lastError = err.message;
-            return health.restarts <= opts.maxConsumerRestarts;
-          },
-        },
+        retry: { ...opts.consumerRetry, restartOnFailure: async (err: Error) => this.mayRestart(err) },
       },
       subscribe: { fromBeginning: opts.fromBeginning },
       run: { partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently },
-      parser: { keepBinary: true },
     });
   }
 
-  /** Binds each topic to the inbox pipeline; call before the microservice starts listening. */
+  /** Subscribes these topics and routes their messages to the inbox; call before the microservice listens. */
   bindTopics(topics: string[], inbox: InboxConsumer): void {
-    for (const topic of topics) {
-      this.addHandler(topic, (value: Buffer | null, ctx: KafkaContext) => this.consume(inbox, value, ctx), true);
-    }
+    this.inbox = inbox;
+    // Registering a handler is how ServerKafka learns which topics to subscribe; messages bypass it (see below).
+    const unused = async () => undefined;
+    for (const topic of topics) this.addHandler(topic, unused, true);
+  }
+
+  override getMessageHandler() {
+    return async ({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> => {
+      await this.inbox!.handle(
+        { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers ?? {} },
+        heartbeat,
+      );
+    };
   }
 
   /** Stops fetching and waits for the messages in flight; the offsets of finished ones are committed by kafkajs. */
@@ -55,37 +59,25 @@ export class KafkaEventServer extends ServerKafka {
     this.health.state = 'stopped';
   }
 
-  get messagesInFlight(): number {
-    return this.inFlight;
-  }
-
   protected override registerConsumerEventListeners(): void {
     super.registerConsumerEventListeners();
-    const consumer = this.consumer as Consumer;
+    const consumer = this.consumer as unknown as Consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => (this.health.state = 'running'));
     consumer.on(consumer.events.REBALANCING, () => (this.health.state = 'rebalancing'));
     consumer.on(consumer.events.CRASH, (e: ConsumerCrashEvent) => this.onCrash(e));
   }
 
-  private async consume(inbox: InboxConsumer, value: Buffer | null, ctx: KafkaContext): Promise<void> {
-    const raw = ctx.getMessage();
-    this.inFlight++;
-    try {
-      await inbox.handle(
-        {
-          topic: ctx.getTopic(),
-          partition: ctx.getPartition(),
-          offset: raw.offset,
-          key: raw.key === null || raw.key === undefined ? null : Buffer.from(String(raw.key)),
-          value,
-          headers: raw.headers ?? {},
-        },
-        ctx.getHeartbeat(),
-      );
-      this.health.restarts = 0;
-    } finally {
-      this.inFlight--;
-    }
+  /**
+   * kafkajs asks before restarting after a retriable crash (broker away, database down: the inbox rethrows
+   * those). Restarts are fine while they are rare; too many within the window means something is stuck, and a
+   * fresh process under its supervisor is the better remedy.
+   */
+  private mayRestart(err: Error): boolean {
+    const now = Date.now();
+    this.restartTimes = [...this.restartTimes.filter((t) => now - t < this.opts.restartWindowMs), now];
+    this.health.restarts = this.restartTimes.length;
+    this.health.lastError = err.message;
+    return this.restartTimes.length <= this.opts.maxConsumerRestarts;
   }
 
   private onCrash(event: ConsumerCrashEvent): void {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { MessagingOptions } from '../messaging-options';
 
 /**
@@ -10,6 +10,7 @@ import type { MessagingOptions } from '../messaging-options';
 export class KafkaProducers {
   readonly relay: Producer;
   readonly deadLetters: Producer;
+  private readonly admin: Admin;
   connected = false;
 
   constructor(opts: MessagingOptions) {
@@ -25,19 +26,35 @@ export class KafkaProducers {
       },
     });
     this.relay = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    this.deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // Few retries: when the DLQ topic is unusable the letter is parked in the database instead of blocking the partition.
+    this.deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 2, initialRetryTime: 200 } });
+    this.admin = kafka.admin();
     for (const p of [this.relay, this.deadLetters]) {
       p.on(p.events.DISCONNECT, () => (this.connected = false));
     }
   }
 
   async connect(): Promise<void> {
-    await Promise.all([this.relay.connect(), this.deadLetters.connect()]);
+    await Promise.all([this.relay.connect(), this.deadLetters.connect(), this.admin.connect()]);
     this.connected = true;
   }
 
   async disconnect(): Promise<void> {
-    await Promise.all([this.relay.disconnect(), this.deadLetters.disconnect()]);
+    await Promise.all([this.relay.disconnect(), this.deadLetters.disconnect(), this.admin.disconnect()]);
     this.connected = false;
+  }
+
+  /**
+   * Asks the broker for its metadata, for readiness: kafkajs producers only notice a lost broker when they next
+   * send, so a service with nothing to publish would otherwise look ready through an outage.
+   */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const answer = this.admin.describeCluster().then(
+      (c) => c.brokers.length > 0,
+      () => false,
+    );
+    return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
   }
 }

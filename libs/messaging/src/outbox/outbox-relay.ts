@@ -2,7 +2,7 @@ import type { Logger } from '@nestjs/common';
 import { namespacedTopic } from '@jiebang/contracts';
 import type { IHeaders, Message, TopicMessages } from 'kafkajs';
 import type { Client as PgClient } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** The slice of a kafkajs producer the relay needs; tests pass a real producer wrapped to inject faults. */
 export interface BatchProducer {
@@ -14,8 +14,10 @@ export interface RelayOptions {
   batchSize: number;
   /** Fallback poll; NOTIFY is not durable, so a relay that was down or missed a wake-up still drains. */
   pollIntervalMs: number;
-  /** Opens the dedicated LISTEN connection; absent means poll only. */
-  listen?: () => Promise<PgClient>;
+  /** Opens the relay's own Postgres session: it holds the leader lock and LISTENs for commits. */
+  connect: () => Promise<PgClient>;
+  /** A send that has not been acknowledged by then counts as failed (the batch is sent again later). */
+  sendTimeoutMs?: number;
   onPublished?: (count: number) => void;
 }
 
@@ -34,16 +36,18 @@ const MAX_BACKOFF_MS = 5_000;
 
 /**
  * Publishes outbox rows in position order with an idempotent producer and marks them published afterwards.
- * Only the instance holding the transaction-scoped advisory lock publishes, so two instances never interleave
- * one subject's events; if it dies, the lock is released with its transaction and another instance takes over.
- * A crash between send and mark re-sends the batch: a duplicate on the wire that consumers' inboxes absorb.
+ * Exactly one instance per database publishes: the one whose session holds the advisory lock. If that process
+ * dies, its session ends, the lock is freed and another instance takes over within a poll interval. Reads and
+ * marks are short statements, so no transaction stays open while Kafka is slow or away. A crash between send
+ * and mark re-sends the batch: a duplicate on the wire that consumers' inboxes absorb.
  */
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
   private pending = false;
-  private listener?: PgClient;
+  private session?: PgClient;
+  private leader = false;
   private failures = 0;
   lastError?: string;
   published = 0;
@@ -55,19 +59,17 @@ export class OutboxRelay {
     private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>,
   ) {}
 
-  async start(): Promise<void> {
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
     if (this.running) return;
     this.running = true;
-    if (this.options.listen) {
-      this.listener = await this.options.listen();
-      this.listener.on('notification', () => this.nudge());
-      this.listener.on('error', (err) => this.logger.warn(`outbox LISTEN connection failed, polling only: ${err.message}`));
-      await this.listener.query('LISTEN outbox');
-    }
     this.loop = this.run();
   }
 
-  /** In-process wake-up; also called by NOTIFY from any instance's commit. */
+  /** Wakes the loop now; called on NOTIFY from any instance's commit. */
   nudge(): void {
     this.pending = true;
     this.wake?.();
@@ -77,17 +79,17 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.closeSession();
   }
 
-  /** Publishes everything unpublished now; returns how many rows this call published. */
+  /** Publishes everything unpublished now if this relay is (or becomes) the leader; returns how many it sent. */
   async drain(): Promise<number> {
+    if (!(await this.lead())) return 0;
     let total = 0;
     for (;;) {
       const sent = await this.publishBatch();
       total += sent;
-      if (sent < this.options.batchSize) return total;
+      if (sent < this.options.batchSize || (this.loop && !this.running)) return total;
     }
   }
 
@@ -107,46 +109,80 @@ export class OutboxRelay {
         this.failures++;
         this.lastError = (err as Error).message;
         this.logger.error(`outbox relay failed (attempt ${this.failures}): ${this.lastError}`);
-        await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures));
+        // Backoff is not cut short by NOTIFY: a commit storm must not turn an outage into a busy loop.
+        await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures), false);
         continue;
       }
-      if (!this.pending) await this.sleep(this.options.pollIntervalMs);
+      if (this.running && !this.pending) await this.sleep(this.options.pollIntervalMs, true);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Opens (or re-opens, after a lost connection) the session and tries to take the leader lock. */
+  private async lead(): Promise<boolean> {
+    if (!this.session) {
+      const session = await this.options.connect();
+      session.on('notification', () => this.nudge());
+      session.on('error', (err) => {
+        this.logger.warn(`outbox relay session lost (${err.message}); reconnecting`);
+        void this.closeSession();
+      });
+      await session.query('LISTEN outbox');
+      this.session = session;
+    }
+    if (!this.leader) {
+      const { rows } = await this.session.query('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      this.leader = rows[0].locked === true;
+      if (this.leader) this.logger.log('outbox relay is the publishing instance for this database');
+    }
+    return this.leader;
+  }
+
+  private async closeSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.leader = false; // ending the session releases the advisory lock
+    await session?.end().catch(() => undefined);
+  }
+
+  private sleep(ms: number, wakeOnNudge: boolean): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = () => (wakeOnNudge || !this.running ? done() : undefined);
     });
   }
 
-  private publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
-      if (!locked) return 0;
-      const rows: Row[] = await em.query(
-        `SELECT position, event_id, topic, key, type, envelope FROM outbox
-          WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-        [this.options.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      await this.producer.sendBatch({ topicMessages: this.toTopicMessages(rows), acks: -1 });
-      await this.markPublished(em, rows);
-      this.published += rows.length;
-      this.options.onPublished?.(rows.length);
-      return rows.length;
-    });
-  }
-
-  private async markPublished(em: EntityManager, rows: Row[]): Promise<void> {
-    await em.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
+  private async publishBatch(): Promise<number> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT position, event_id, topic, key, type, envelope FROM outbox
+        WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await this.send(this.toTopicMessages(rows));
+    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
       rows.map((r) => r.position),
     ]);
+    this.published += rows.length;
+    this.options.onPublished?.(rows.length);
+    return rows.length;
+  }
+
+  private async send(topicMessages: TopicMessages[]): Promise<void> {
+    const timeoutMs = this.options.sendTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Kafka did not acknowledge the batch within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.producer.sendBatch({ topicMessages, acks: -1 }), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private toTopicMessages(rows: Row[]): TopicMessages[] {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  envelopeSchema,
   STREAMS,
   type Actor,
   type DataOf,
@@ -68,6 +69,8 @@ export class Outbox {
       actor: ctx.actor,
       data: data.data,
     };
+    const checked = envelopeSchema.safeParse(envelope);
+    if (!checked.success) throw new EventContractError(definition.type, z.prettifyError(checked.error));
     await em.query(`INSERT INTO outbox (event_id, topic, key, type, envelope) VALUES ($1, $2, $3, $4, $5)`, [
       envelope.id,
       STREAMS[definition.stream].topic,

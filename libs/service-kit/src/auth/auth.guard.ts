@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, ROLE_LABELS, type Role } from '@jiebang/contracts';
 import type { Request } from 'express';
 import { IS_PUBLIC, QUERY_TOKEN, ROLES, type AuthenticatedRequest } from './auth.decorators';
-import { InvalidTokenError, JwtVerifier } from './jwt-verifier';
+import { IdentityProviderUnavailable, InvalidTokenError, JwtVerifier } from './jwt-verifier';
 
 const MESSAGES: Record<InvalidTokenError['code'], string> = {
   AUTH_TOKEN_INVALID: '登录凭证无效，请重新登录',
@@ -48,6 +48,9 @@ export class AuthGuard implements CanActivate {
     } catch (e) {
       if (e instanceof InvalidTokenError) {
         throw new DomainError('unauthenticated', e.code, MESSAGES[e.code], { reason: e.message });
+      }
+      if (e instanceof IdentityProviderUnavailable) {
+        throw new DomainError('unavailable', 'AUTH_PROVIDER_UNAVAILABLE', '身份认证服务暂时不可用，请稍后重试');
       }
       throw e;
     }

@@ -7,9 +7,9 @@ import { importPKCS8, SignJWT } from 'jose';
 import { commonConfigSchema } from '../config/common-config';
 import { ConfigError, parseConfig } from '../config/parse-config';
 import { DEV_KEY_FINGERPRINT, DEV_PRIVATE_KEY_FILE, DEV_PUBLIC_KEY_FILE, fingerprint } from './dev-keys';
-import { InvalidTokenError, JwtVerifier } from './jwt-verifier';
+import { IdentityProviderUnavailable, InvalidTokenError, JwtVerifier } from './jwt-verifier';
 
-const config = (env: Record<string, string> = {}) => parseConfig(commonConfigSchema, { PGDATABASE: 'x', ...env });
+const config = (env: Record<string, string> = {}) => parseConfig(commonConfigSchema, { PGDATABASE: 'x', NODE_ENV: 'test', ...env });
 
 async function sign(claims: Record<string, unknown>, opts: { issuer?: string; audience?: string; exp?: number } = {}) {
   const key = await importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
@@ -41,6 +41,23 @@ describe('JwtVerifier', () => {
   ])('refuses a token that is %s', async (_, claims, opts, code) => {
     const verifier = JwtVerifier.fromConfig(config());
     await expect(verifier.verify(await sign(claims, opts))).rejects.toMatchObject({ code });
+  });
+
+  it('refuses a token without an expiry, which would be valid for ever', async () => {
+    const key = await importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
+    const eternal = await new SignJWT({ sub: 'u', role: 'bureau', orgId: 'o' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer('jiebang-dev')
+      .setAudience('jiebang')
+      .sign(key);
+    await expect(JwtVerifier.fromConfig(config()).verify(eternal)).rejects.toMatchObject({ code: 'AUTH_TOKEN_INVALID' });
+  });
+
+  it('says the identity provider is unavailable (not that the token is bad) when its JWKS cannot be fetched', async () => {
+    const verifier = JwtVerifier.fromConfig(config({ JWT_JWKS_URL: 'http://127.0.0.1:9/jwks.json' }));
+    await expect(verifier.verify(await sign({ sub: 'u', role: 'bureau', orgId: 'o' }))).rejects.toBeInstanceOf(
+      IdentityProviderUnavailable,
+    );
   });
 
   it('refuses a token signed by another key', async () => {

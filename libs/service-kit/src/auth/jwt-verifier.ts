@@ -15,6 +15,12 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** The identity provider's key set could not be fetched: not the caller's fault, so not a 401. */
+export class IdentityProviderUnavailable extends Error {}
+
+/** jose reports problems with the token itself with codes like ERR_JWT_EXPIRED, ERR_JWS_INVALID, ERR_JWKS_NO_MATCHING_KEY. */
+const TOKEN_FAULT = /^ERR_(JWT|JWS|JWK|JOSE|JWKS_NO_MATCHING_KEY|JWKS_MULTIPLE_MATCHING_KEYS)/;
+
 type VerifyKey = KeyObject | JWTVerifyGetKey;
 
 /**
@@ -54,6 +60,8 @@ export class JwtVerifier {
         audience: this.config.JWT_AUDIENCE,
         algorithms: this.config.JWT_ALGORITHMS,
         clockTolerance: 5,
+        // A token without an expiry would be valid for ever.
+        requiredClaims: ['exp', 'sub'],
       };
       payload = (
         typeof this.key === 'function'
@@ -61,8 +69,11 @@ export class JwtVerifier {
           : await jwtVerify(token, this.key, options)
       ).payload;
     } catch (e) {
-      const code = (e as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID';
-      throw new InvalidTokenError(code, (e as Error).message);
+      const code = (e as { code?: string }).code ?? '';
+      if (typeof this.key === 'function' && !TOKEN_FAULT.test(code)) {
+        throw new IdentityProviderUnavailable(`JWKS unavailable: ${(e as Error).message}`);
+      }
+      throw new InvalidTokenError(code === 'ERR_JWT_EXPIRED' ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID', (e as Error).message);
     }
     const claims = principalClaimsSchema.safeParse(payload);
     if (!claims.success) {

@@ -3,11 +3,12 @@ import { env } from './parse-config';
 
 /**
  * Variables every service reads. Each service extends this with its own port and database name.
- * In production the dev key pair is refused (see identity), and issuer and audience are required.
+ * Secure by default: without an explicit NODE_ENV a service behaves as in production (the committed dev key is
+ * refused, a real key or JWKS is required) and listens on the loopback interface only.
  */
 export const commonConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
+  HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PGHOST: z.string().default('127.0.0.1'),
   PGPORT: env.port(5432),

@@ -4,9 +4,10 @@ import { ConfigError, env, parseConfig } from './parse-config';
 const schema = commonConfigSchema.extend({ PORT: env.port(3001), PGDATABASE: commonConfigSchema.shape.PGDATABASE.default('db') });
 
 describe('parseConfig', () => {
-  it('fills defaults for a development machine', () => {
+  it('fills defaults, production-safe: no dev key, loopback only', () => {
     const config = parseConfig(schema, {});
-    expect(config).toMatchObject({ PORT: 3001, KAFKA_BROKERS: ['127.0.0.1:9092'], NODE_ENV: 'development', PGDATABASE: 'db' });
+    expect(config).toMatchObject({ PORT: 3001, KAFKA_BROKERS: ['127.0.0.1:9092'], PGDATABASE: 'db' });
+    expect(config).toMatchObject({ NODE_ENV: 'production', HOST: '127.0.0.1' }); // secure unless told otherwise
   });
 
   it('lists every bad variable with its value, so one restart fixes them all', () => {

@@ -8,6 +8,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Framework errors Nest raises itself (unknown route, body too large, bad JSON) get stable codes too. */

@@ -24,6 +24,8 @@ export function loggerModule(service: string, level: string) {
       },
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id: string }).id }),
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // EventSource streams carry their token in the URL; it must not reach the logs.
+      serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/access_token=[^&]*/g, 'access_token=[Redacted]') }) },
       autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
       quietReqLogger: true,
     },
