@@ -33,6 +33,10 @@ const base = {
 };
 
 module.exports = {
+  // One id per run keeps concurrent runs' test databases apart; teardown drops them.
+  globalSetup: '<rootDir>/libs/test-infra/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/test-infra/src/global-teardown.ts',
+  rootDir: __dirname,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.spec.ts'] },
     {

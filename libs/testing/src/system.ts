@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { deleteNamespace, eventually, freshDatabase, freshNamespace } from '@jiebang/test-infra';
+import { deleteNamespace, dropDatabase, eventually, freshDatabase, freshNamespace } from '@jiebang/test-infra';
 
 const ROOT = resolve(__dirname, '../../..');
 export const SERVICES = ['challenge', 'matching', 'notification'] as const;
@@ -12,7 +12,8 @@ export interface RunningSystem {
   databases: Record<ServiceKey, string>;
   namespace: string;
   logs: Record<ServiceKey, string[]>;
-  stop(): Promise<void>;
+  /** SIGTERM to each service; resolves with their exit codes (0 = graceful) after dropping their databases. */
+  stop(): Promise<Record<ServiceKey, number | null>>;
 }
 
 function freePort(): Promise<number> {
@@ -59,18 +60,20 @@ export async function startSystem(extraEnv: Partial<Record<ServiceKey, Record<st
     children.push(child);
   }
   const stop = async () => {
-    await Promise.all(
+    const codes = await Promise.all(
       children.map(
         (c) =>
-          new Promise<void>((done) => {
-            if (c.exitCode !== null) return done();
-            c.once('exit', () => done());
+          new Promise<number | null>((done) => {
+            if (c.exitCode !== null) return done(c.exitCode);
+            c.once('exit', (code) => done(code));
             c.kill('SIGTERM');
             setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
           }),
       ),
     );
     await deleteNamespace(namespace);
+    for (const service of SERVICES) await dropDatabase(databases[service]);
+    return Object.fromEntries(SERVICES.map((s, i) => [s, codes[i]])) as Record<ServiceKey, number | null>;
   };
   try {
     for (const service of SERVICES) {
