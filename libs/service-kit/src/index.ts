@@ -6,6 +6,7 @@ export * from './bootstrap';
 export * from './config/common-config';
 export * from './config/parse-config';
 export * from './database/data-source-options';
+export * from './database/migrate-locked';
 export * from './database/snake-naming.strategy';
 export * from './errors/api-exception.filter';
 export * from './health/health.controller';

@@ -8,6 +8,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
 import type { CommonConfig } from './config/common-config';
 import { dataSourceOptions, type ServiceDatabase } from './database/data-source-options';
+import { migrateLocked } from './database/migrate-locked';
+import { DataSource } from 'typeorm';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
 import { loggerModule, withEventLogger } from './http/logger';
@@ -36,7 +38,14 @@ export class ServiceKitModule {
       global: true,
       imports: [
         loggerModule(options.service, config.LOG_LEVEL),
-        TypeOrmModule.forRoot(dataSourceOptions(config, options.database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config, options.database),
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            await migrateLocked(dataSource);
+            return dataSource;
+          },
+        }),
         RedisModule.forRoot(config.REDIS_URL),
         TerminusModule.forRoot({ logger: false }),
         MessagingModule.forRootAsync({

@@ -9,8 +9,8 @@ export interface ServiceDatabase {
 }
 
 /**
- * One database per service; schema only through migrations (synchronize is off everywhere), run at start-up and by
- * `npm run migrate`. The messaging tables come with every service.
+ * One database per service; schema only through migrations (synchronize is off everywhere), run at start-up
+ * (under a lock, see migrate-locked.ts) and by `npm run migrate`. The messaging tables come with every service.
  */
 export function dataSourceOptions(config: CommonConfig, db: ServiceDatabase): PostgresDataSourceOptions {
   return {
@@ -22,7 +22,7 @@ export function dataSourceOptions(config: CommonConfig, db: ServiceDatabase): Po
     database: config.PGDATABASE,
     entities: db.entities,
     migrations: [...MESSAGING_MIGRATIONS, ...db.migrations],
-    migrationsRun: true,
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
