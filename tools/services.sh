@@ -11,7 +11,7 @@ ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
 start() {
   for entry in "${SERVICES[@]}"; do
     local name=${entry%%:*} port=${entry##*:} pid_file="$RUN_DIR/$name.pid"
-    if pid_alive "$pid_file"; then
+    if pid_alive "$pid_file" "apps/$name/dist/main.js"; then
       say "$name: already running (pid $(cat "$pid_file"))"
       continue
     fi
@@ -32,10 +32,11 @@ $(tail -n 20 "$LOG_DIR/$name.log")"
 stop() {
   for entry in "${SERVICES[@]}"; do
     local name=${entry%%:*} pid_file="$RUN_DIR/$name.pid"
-    if pid_alive "$pid_file"; then
+    if pid_alive "$pid_file" "apps/$name/dist/main.js"; then
       local pid; pid=$(cat "$pid_file")
       kill -TERM "$pid"
-      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      # Graceful shutdown drains the consumer and the relay first; give it time before forcing.
+      for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
       kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
       say "$name: stopped"
     fi

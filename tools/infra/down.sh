@@ -4,8 +4,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 stop_pid() {
-  local name=$1 file=$2
-  if pid_alive "$file"; then
+  local name=$1 file=$2 pattern=$3
+  if pid_alive "$file" "$pattern"; then
     local pid; pid=$(cat "$file")
     kill "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -17,8 +17,8 @@ stop_pid() {
   rm -f "$file"
 }
 
-stop_pid Kafka "$RUN_DIR/kafka.pid"
-stop_pid Redis "$RUN_DIR/redis.pid"
+stop_pid Kafka "$RUN_DIR/kafka.pid" kafka.Kafka
+stop_pid Redis "$RUN_DIR/redis.pid" redis-server
 if [ -f "$RUN_DIR/postgres.started-by-us" ]; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main stop
   rm -f "$RUN_DIR/postgres.started-by-us"

@@ -11,7 +11,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && exec 3>&- 3<&-; }
 
 # wait_for <seconds> <description> <command...>
 wait_for() {
-  local seconds=$1 what=$2; shift 2
+  local seconds=$1; shift 2
   local deadline=$((SECONDS + seconds))
   until "$@" >/dev/null 2>&1; do
     [ $SECONDS -ge $deadline ] && return 1
@@ -19,4 +19,11 @@ wait_for() {
   done
 }
 
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# pid_alive <pid file> <pattern>: the recorded process runs AND is ours (its command line matches the pattern),
+# so a PID reused after a reboot is never trusted, let alone killed.
+pid_alive() {
+  [ -f "$1" ] || return 1
+  local pid; pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2"
+}

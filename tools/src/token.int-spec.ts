@@ -5,7 +5,7 @@ import { commonConfigSchema, JwtVerifier, parseConfig } from '@jiebang/service-k
 const TOOL = resolve(__dirname, '../dist/token.js'); // compiled by `npm test` before jest runs
 
 describe('token tool (compiled command)', () => {
-  const verifier = JwtVerifier.fromConfig(parseConfig(commonConfigSchema, { PGDATABASE: 'x' }));
+  const verifier = JwtVerifier.fromConfig(parseConfig(commonConfigSchema, { PGDATABASE: 'x', NODE_ENV: 'test' }));
 
   it('prints a token the services accept, for a demo district office', async () => {
     const token = execFileSync(process.execPath, [TOOL, '--role', 'district', '--district', '500106'], { encoding: 'utf8' }).trim();
