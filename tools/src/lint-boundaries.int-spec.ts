@@ -31,6 +31,17 @@ describe('module boundaries (eslint + Nx project graph)', () => {
     expect(errors.join('\n')).toMatch(/enforce-module-boundaries/);
   });
 
+  it('forbids a service from importing another service', async () => {
+    const errors = await errorsOf('apps/notification-service/src/probe.ts', "import { AppModule } from '@jiebang/challenge-service';\nexport const x = AppModule;\n");
+    expect(errors.join('\n')).toMatch(/enforce-module-boundaries/);
+  });
+
+  it('keeps test helpers out of production code but lets test files use them', async () => {
+    const code = "import { freshDatabase } from '@jiebang/test-infra';\nexport const x = freshDatabase;\n";
+    expect((await errorsOf('libs/service-kit/src/probe.ts', code)).join('\n')).toMatch(/enforce-module-boundaries/);
+    expect(await errorsOf('libs/service-kit/src/probe.int-spec.ts', code)).toEqual([]);
+  });
+
   it('keeps framework and I/O imports out of domain files', async () => {
     const errors = await errorsOf('apps/challenge-service/src/challenges/probe.domain.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n");
     expect(errors.join('\n')).toMatch(/no-restricted-imports/);
