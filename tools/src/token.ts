@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { principalClaimsSchema, ROLES } from '@jiebang/contracts';
-import { DEV_PRIVATE_KEY_FILE } from '@jiebang/service-kit';
-import { importPKCS8, SignJWT } from 'jose';
+import { signDevToken } from '@jiebang/service-kit';
 import { z } from 'zod';
 import { parseArgs } from './args';
 import { DEMO_ORGANISATIONS } from './demo-organisations';
@@ -36,15 +34,8 @@ async function main(): Promise<void> {
     console.error(`${z.prettifyError(claims.error)}\n\n${USAGE}`);
     process.exit(2);
   }
-  const ttl = typeof args.ttl === 'string' ? Number(args.ttl) : 12 * 3600;
-  const key = await importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
-  const token = await new SignJWT(claims.data)
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-    .setIssuer(process.env.JWT_ISSUER ?? 'jiebang-dev')
-    .setAudience(process.env.JWT_AUDIENCE ?? 'jiebang')
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttl)
-    .sign(key);
+  const ttlSeconds = typeof args.ttl === 'string' ? Number(args.ttl) : 12 * 3600;
+  const token = await signDevToken(claims.data, { ttlSeconds });
   process.stdout.write(`${token}\n`);
 }
 

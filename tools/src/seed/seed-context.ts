@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Principal } from '@jiebang/contracts';
-import { DEV_PRIVATE_KEY_FILE } from '@jiebang/service-kit';
-import { importPKCS8, SignJWT } from 'jose';
+import { signDevToken } from '@jiebang/service-kit';
 import { DEMO_ORGANISATIONS } from '../demo-organisations';
 
 /** What a seed step gets: the services' base URLs and a way to act as any demo organisation. */
@@ -14,7 +12,6 @@ export interface SeedContext {
 }
 
 export function seedContext(): SeedContext {
-  const keyPromise = importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
   return {
     urls: {
       challenge: process.env.CHALLENGE_URL ?? 'http://127.0.0.1:3001',
@@ -32,13 +29,7 @@ export function seedContext(): SeedContext {
         districtCode: org.districtCode,
         name: `${org.name}（演示）`,
       };
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256' })
-        .setIssuer(process.env.JWT_ISSUER ?? 'jiebang-dev')
-        .setAudience(process.env.JWT_AUDIENCE ?? 'jiebang')
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(await keyPromise);
+      return signDevToken(claims, { ttlSeconds: 600 });
     },
     async call(method, url, token, body) {
       const res = await fetch(url, {

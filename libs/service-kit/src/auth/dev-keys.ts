@@ -1,5 +1,7 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { importPKCS8, SignJWT } from 'jose';
 
 /** SHA-256 of the SubjectPublicKeyInfo of `seeds/dev-keys/jwt-public.pem`; a test keeps it in step with the file. */
 export const DEV_KEY_FINGERPRINT = '069c9b89b9f96c3f79eda45257e3a64336dc7c11217a165a826a3c86114ce8b2';
@@ -16,4 +18,27 @@ export function fingerprint(key: KeyObject | string): string {
 
 export function isDevKey(publicKeyPem: string): boolean {
   return fingerprint(publicKeyPem) === DEV_KEY_FINGERPRINT;
+}
+
+export interface DevTokenOptions {
+  ttlSeconds?: number;
+  issuer?: string;
+  audience?: string;
+}
+
+/**
+ * Signs a token with the committed dev key, for the token tool, the seed loader and tests. Refused in
+ * production, like the key itself.
+ */
+export async function signDevToken(claims: Record<string, unknown>, options: DevTokenOptions = {}): Promise<string> {
+  if (process.env.NODE_ENV === 'production') throw new Error('dev tokens are refused when NODE_ENV=production');
+  const key = await importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setIssuer(options.issuer ?? process.env.JWT_ISSUER ?? 'jiebang-dev')
+    .setAudience(options.audience ?? process.env.JWT_AUDIENCE ?? 'jiebang')
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.ttlSeconds ?? 3600))
+    .sign(key);
 }

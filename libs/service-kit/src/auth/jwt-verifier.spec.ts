@@ -6,19 +6,14 @@ import { join } from 'node:path';
 import { importPKCS8, SignJWT } from 'jose';
 import { commonConfigSchema } from '../config/common-config';
 import { ConfigError, parseConfig } from '../config/parse-config';
-import { DEV_KEY_FINGERPRINT, DEV_PRIVATE_KEY_FILE, DEV_PUBLIC_KEY_FILE, fingerprint } from './dev-keys';
+import { DEV_KEY_FINGERPRINT, DEV_PRIVATE_KEY_FILE, DEV_PUBLIC_KEY_FILE, fingerprint, signDevToken } from './dev-keys';
 import { IdentityProviderUnavailable, InvalidTokenError, JwtVerifier } from './jwt-verifier';
 
 const config = (env: Record<string, string> = {}) => parseConfig(commonConfigSchema, { PGDATABASE: 'x', NODE_ENV: 'test', ...env });
 
-async function sign(claims: Record<string, unknown>, opts: { issuer?: string; audience?: string; exp?: number } = {}) {
-  const key = await importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256' })
-    .setIssuer(opts.issuer ?? 'jiebang-dev')
-    .setAudience(opts.audience ?? 'jiebang')
-    .setExpirationTime(opts.exp ?? Math.floor(Date.now() / 1000) + 60)
-    .sign(key);
+function sign(claims: Record<string, unknown>, opts: { issuer?: string; audience?: string; exp?: number } = {}) {
+  const ttlSeconds = opts.exp === undefined ? 60 : opts.exp - Math.floor(Date.now() / 1000);
+  return signDevToken(claims, { issuer: opts.issuer, audience: opts.audience, ttlSeconds });
 }
 
 describe('JwtVerifier', () => {
