@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   await benchDatabase(DB);
   const ds = new DataSource({ ...dataSourceOptions(loadConfig({ ...process.env, PGDATABASE: DB }), DATABASE), logging: false });
   await ds.initialize();
+  await ds.runMigrations();
   for (let i = 0; i < N; i += 1000) {
     const rows = profiles.slice(i, i + 1000);
     const values = rows.map((_, j) => `($${j * 8 + 1}, 1, $${j * 8 + 2}, $${j * 8 + 3}, $${j * 8 + 4}, $${j * 8 + 4}, $${j * 8 + 5}, $${j * 8 + 6}, '[]', $${j * 8 + 7}, '[]', '[]', 5, 0, '[]', false, 'neutral', $${j * 8 + 8}, now())`);
