@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EventOf, challengeSubmittedV1 } from '@jiebang/contracts';
+import { DomainError, type EventOf, type Principal, type challengeSubmittedV1 } from '@jiebang/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KnownChallenge } from './known-challenge.entity';
 
@@ -11,8 +11,13 @@ type Submitted = EventOf<typeof challengeSubmittedV1>;
 export class KnownChallengesService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  find(id: string): Promise<KnownChallenge | null> {
-    return this.ds.getRepository(KnownChallenge).findOneBy({ id });
+  /** A challenge the caller may rank for: any for the bureau and admins, its own district's for a district office. */
+  async findForRanking(id: string, p: Principal): Promise<KnownChallenge> {
+    const found = await this.ds.getRepository(KnownChallenge).findOneBy({ id });
+    if (!found || (p.role === 'district' && found.districtCode !== p.districtCode)) {
+      throw DomainError.notFound('CHALLENGE_NOT_FOUND', '榜单不存在或无权查看', { id });
+    }
+    return found;
   }
 
   async recordSubmitted(event: Submitted, em: EntityManager): Promise<void> {
