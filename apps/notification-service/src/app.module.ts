@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { READINESS_CHECKS, ServiceKitModule } from '@jiebang/service-kit';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
-import { DATABASE } from './database';
+import { database } from './database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { DigestModule } from './digest/digest.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -31,7 +31,7 @@ export class AppModule {
         ServiceKitModule.forRoot({
           service: 'notification-service',
           config,
-          database: DATABASE,
+          database: database(config),
           readinessChecks: { provide: READINESS_CHECKS, inject: [DeliveryQueues], useFactory: (q: DeliveryQueues) => [queueReadiness(q)] },
         }),
         QueuesModule,

@@ -1,5 +1,6 @@
 import { commonConfigSchema, env, parseConfig } from '@jiebang/service-kit';
 import { z } from 'zod';
+import { webhookSecretBox } from './webhooks/webhook-secret.keys';
 
 export const notificationConfigSchema = commonConfigSchema
   .extend({
@@ -26,6 +27,25 @@ export const notificationConfigSchema = commonConfigSchema
     WEBHOOK_TIMEOUT_MS: env.int(5_000, 100),
     /** Consecutive failed attempts (across deliveries) after which an endpoint is disabled and its owner told. */
     WEBHOOK_DISABLE_AFTER: env.int(15, 1),
+    /**
+     * Webhook targets on loopback, private or link-local addresses (SSRF). Unset: refused in production, allowed
+     * elsewhere so development and tests can use a local receiver (`allowPrivateTargets`).
+     */
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+    /**
+     * Seals webhook secrets at rest (AES-256-GCM): 32 random bytes in base64, `openssl rand -base64 32`. Required in
+     * production; elsewhere a committed, development-only key is used. Checked in `webhooks/webhook-secret.keys.ts`,
+     * which never echoes a bad value (it is a secret).
+     */
+    WEBHOOK_SECRET_KEY: z.string().optional(),
+    /** Keys in use before a rotation, comma-separated: still opened; rows under them are re-sealed at boot. */
+    WEBHOOK_SECRET_PREVIOUS_KEYS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
     DIGEST_CRON: z.string().default('0 8 * * *'),
     DIGEST_TZ: z.string().default('Asia/Shanghai'),
     /** The desks every deployment has (市科技局 and the 38 区县科技局): their organisation ids at the identity provider. */
@@ -35,6 +55,10 @@ export const notificationConfigSchema = commonConfigSchema
   .refine((c) => c.NODE_ENV !== 'production' || c.SMTP_URL !== undefined, {
     path: ['SMTP_URL'],
     message: 'required in production',
+  })
+  .refine((c) => c.NODE_ENV !== 'production' || c.WEBHOOK_SECRET_KEY !== undefined, {
+    path: ['WEBHOOK_SECRET_KEY'],
+    message: 'required in production',
   });
 
 export type NotificationConfig = z.infer<typeof notificationConfigSchema>;
@@ -43,7 +67,14 @@ export type NotificationConfig = z.infer<typeof notificationConfigSchema>;
 export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): NotificationConfig {
-  return parseConfig(notificationConfigSchema, environment);
+  const config = parseConfig(notificationConfigSchema, environment);
+  webhookSecretBox(config); // a malformed or dev key stops the boot here, with the other configuration problems
+  return config;
+}
+
+/** Private webhook targets: as configured, else allowed everywhere but in production. */
+export function allowPrivateTargets(config: Pick<NotificationConfig, 'NODE_ENV' | 'WEBHOOK_ALLOW_PRIVATE_TARGETS'>): boolean {
+  return config.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? config.NODE_ENV !== 'production';
 }
 
 export function queuePrefix(config: NotificationConfig): string {

@@ -1,4 +1,5 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import type { NotificationConfig } from './config';
 import { DeliveryAttempt } from './deliveries/delivery-attempt.entity';
 import { Delivery } from './deliveries/delivery.entity';
 import { Member } from './directory/member.entity';
@@ -7,10 +8,15 @@ import { Profile } from './directory/profile.entity';
 import { Notification } from './inbox/notification.entity';
 import { Notifications1764201900000 } from './migrations/1764201900000-notifications';
 import { DeliveryPipeline1764202000000 } from './migrations/1764202000000-delivery-pipeline';
+import { sealWebhookSecrets } from './migrations/1764202100000-seal-webhook-secrets';
 import { Preference } from './preferences/preference.entity';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
+import { webhookSecretBox } from './webhooks/webhook-secret.keys';
 
-export const DATABASE: ServiceDatabase = {
-  entities: [Notification, Delivery, DeliveryAttempt, Organisation, Member, Profile, Preference, WebhookEndpoint],
-  migrations: [Notifications1764201900000, DeliveryPipeline1764202000000],
-};
+/** A function of the configuration because one migration seals webhook secrets with the configured key. */
+export function database(config: NotificationConfig): ServiceDatabase {
+  return {
+    entities: [Notification, Delivery, DeliveryAttempt, Organisation, Member, Profile, Preference, WebhookEndpoint],
+    migrations: [Notifications1764201900000, DeliveryPipeline1764202000000, sealWebhookSecrets(webhookSecretBox(config))],
+  };
+}

@@ -2,6 +2,7 @@ import { eventually, http, mintToken, principals, query } from '@jiebang/testing
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 import { districtOffice, publish, startNotificationApp, submitted, type NotificationApp } from '../testing/notification-app';
+import { verify, WEBHOOK_HEADERS } from './webhook.signature';
 
 /**
  * Webhook retries, parking, operator replay and endpoint disabling, against a real HTTP receiver. Three attempts
@@ -139,5 +140,34 @@ describe('webhook delivery', () => {
       expect((await webhookDelivery(second.id)).status).toBe('sent');
     });
     expect(receiver.callsTo('/dead').filter((c) => c.status === 200)).toHaveLength(2);
+  });
+
+  it('keeps secrets sealed at rest, and signs with the rotated secret once it is issued', async () => {
+    const { token, endpoint } = await register('500104', '/rotated');
+    const stored = async () =>
+      (await query<{ secret: string }>(app.database, 'SELECT secret FROM webhook_endpoints WHERE id = $1', [endpoint.id]))[0].secret;
+    const sealed = await stored();
+    expect(sealed).toMatch(/^aes-256-gcm:[\w-]{8}:/);
+    expect(sealed).not.toContain(endpoint.secret.slice('whsec_'.length));
+
+    const rotated = await http('POST', api(`/webhooks/${endpoint.id}/rotate-secret`), { token });
+    expect(rotated).toMatchObject({ status: 200, body: { id: endpoint.id, secret: expect.stringMatching(/^whsec_/) } });
+    const resealed = await stored();
+    expect(resealed).toMatch(/^aes-256-gcm:/);
+    expect(resealed).not.toBe(sealed);
+    expect(resealed).not.toContain(rotated.body.secret.slice('whsec_'.length));
+
+    const event = submitted('500104', '荣昌夏布数字化纹样库');
+    await publish(app.namespace, 'challenge', event);
+    const [call] = await eventually(() => {
+      const calls = receiver.callsTo('/rotated');
+      expect(calls).toHaveLength(1);
+      return calls;
+    });
+    // The receiver's own check, at the moment the request was signed (no clock involved).
+    const timestamp = call.headers[WEBHOOK_HEADERS.timestamp] as string;
+    const signature = call.headers[WEBHOOK_HEADERS.signature] as string;
+    expect(verify(rotated.body.secret, signature, timestamp, call.body, Number(timestamp))).toBe(true);
+    expect(verify(endpoint.secret, signature, timestamp, call.body, Number(timestamp))).toBe(false);
   });
 });

@@ -4,8 +4,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export type EndpointStatus = 'active' | 'disabled';
 
 /**
- * A receiver an organisation registered for some categories. The secret signs every delivery; it is kept in clear
- * because HMAC needs it (protect the database accordingly) and is shown to the owner only when issued.
+ * A receiver an organisation registered for some categories. The secret signs every delivery, so it must be
+ * recoverable (HMAC needs it): it is stored sealed with AES-256-GCM (secret-box.ts) and shown to the owner only
+ * when issued.
  */
 @Entity({ name: 'webhook_endpoints' })
 export class WebhookEndpoint {
@@ -25,8 +26,9 @@ export class WebhookEndpoint {
   @Column({ type: 'text', array: true })
   categories: string[];
 
-  @Column({ type: 'text', select: false })
-  secret: string;
+  /** `aes-256-gcm:<key id>:…`, never the secret itself (a database constraint enforces the prefix). */
+  @Column({ name: 'secret', type: 'text', select: false })
+  sealedSecret: string;
 
   @Column({ type: 'text', nullable: true })
   description: string | null;

@@ -1,25 +1,49 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type Principal } from '@jiebang/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { SecretBox } from './secret-box';
 import type { RegisterWebhookInput } from './webhook.dto';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { refuseTarget, webhookTargetPolicy, type TargetRefusal } from './webhook-target';
+
+/** Registration refusals (SSRF): 400 with a stable code and the field at fault. */
+const REFUSALS: Record<TargetRefusal, () => DomainError> = {
+  'https-required': () => DomainError.invalid('WEBHOOK_URL_HTTPS_REQUIRED', 'Webhook 地址必须使用 https', 'url'),
+  'private-address': () =>
+    DomainError.invalid(
+      'WEBHOOK_URL_PRIVATE_TARGET',
+      'Webhook 地址不能指向本机、内网、链路本地或云平台元数据等内部地址，请填写可从公网访问的地址',
+      'url',
+    ),
+};
 
 /** Organisations' webhook endpoints, and their health: repeated failures disable an endpoint. */
 @Injectable()
 export class WebhookEndpoints {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    private readonly box: SecretBox,
+  ) {}
 
-  /** The secret is returned here (and on rotation) only. */
-  async register(p: Principal, input: RegisterWebhookInput): Promise<WebhookEndpoint & { secret: string }> {
-    const endpoint: WebhookEndpoint = {
-      id: randomUUID(),
+  /**
+   * The secret is returned here (and on rotation) only; it is stored sealed. A URL aimed at an internal address
+   * is refused (SSRF); the sender checks again after resolving the name, which this cannot see.
+   */
+  async register(p: Principal, input: RegisterWebhookInput): Promise<Omit<WebhookEndpoint, 'sealedSecret'> & { secret: string }> {
+    const refusal = refuseTarget(new URL(input.url), webhookTargetPolicy(this.config));
+    if (refusal) throw REFUSALS[refusal]();
+    const id = randomUUID();
+    const secret = newSecret();
+    const endpoint: Omit<WebhookEndpoint, 'sealedSecret'> = {
+      id,
       orgId: p.orgId,
       ownerRole: p.role,
       url: input.url,
       categories: [...new Set(input.categories)],
-      secret: newSecret(),
       description: input.description,
       status: 'active',
       consecutiveFailures: 0,
@@ -29,8 +53,8 @@ export class WebhookEndpoints {
       createdBy: p.sub,
       createdAt: new Date(),
     };
-    await this.dataSource.getRepository(WebhookEndpoint).insert(endpoint);
-    return endpoint;
+    await this.dataSource.getRepository(WebhookEndpoint).insert({ ...endpoint, sealedSecret: this.box.seal(secret, id) });
+    return { ...endpoint, secret };
   }
 
   list(orgId: string): Promise<WebhookEndpoint[]> {
@@ -54,7 +78,7 @@ export class WebhookEndpoints {
   async rotateSecret(p: Principal, id: string): Promise<{ id: string; secret: string }> {
     await this.own(p, id);
     const secret = newSecret();
-    await this.dataSource.getRepository(WebhookEndpoint).update({ id }, { secret });
+    await this.dataSource.getRepository(WebhookEndpoint).update({ id }, { sealedSecret: this.box.seal(secret, id) });
     return { id, secret };
   }
 
@@ -71,13 +95,15 @@ export class WebhookEndpoints {
     return byOrg;
   }
 
-  /** What sending needs, secret included; null once deleted. */
-  async forSending(id: string): Promise<Pick<WebhookEndpoint, 'id' | 'url' | 'secret' | 'status'> | null> {
-    const rows: Pick<WebhookEndpoint, 'id' | 'url' | 'secret' | 'status'>[] = await this.dataSource.query(
-      `SELECT id, url, secret, status FROM webhook_endpoints WHERE id = $1`,
+  /** What sending needs, the secret opened; null once deleted. */
+  async forSending(id: string): Promise<(Pick<WebhookEndpoint, 'id' | 'url' | 'status'> & { secret: string }) | null> {
+    const rows: (Pick<WebhookEndpoint, 'id' | 'url' | 'status'> & { sealed: string })[] = await this.dataSource.query(
+      `SELECT id, url, secret AS sealed, status FROM webhook_endpoints WHERE id = $1`,
       [id],
     );
-    return rows[0] ?? null;
+    if (!rows[0]) return null;
+    const { sealed, ...endpoint } = rows[0];
+    return { ...endpoint, secret: this.box.open(sealed, id) };
   }
 
   /** Resets the failure count. Writes only when there is something to change (or once a minute): every delivery to a

@@ -4,7 +4,9 @@ import { CATEGORIES } from '../catalogue/notice';
 export const registerWebhookSchema = z.strictObject({
   url: z
     .url({ protocol: /^https?$/, message: '请填写 http(s) 地址' })
-    .max(500),
+    .max(500)
+    // Credentials in the URL would be stored and listed in clear; receivers authenticate us by the signature.
+    .refine((u) => !new URL(u).username && !new URL(u).password, '地址中不能包含用户名或密码'),
   categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length),
   description: z.string().max(200).nullable().default(null),
 });

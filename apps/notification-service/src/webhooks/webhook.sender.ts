@@ -1,7 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { LookupFunction } from 'node:net';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import type { Delivery } from '../deliveries/delivery.entity';
+import { Agents, postOnce, PostTimeout } from './webhook.http';
 import { sign, WEBHOOK_HEADERS } from './webhook.signature';
+import { publicOnlyLookup, refuseTarget, TargetBlocked, webhookTargetPolicy, type TargetPolicy, type TargetRefusal } from './webhook-target';
 
 export class WebhookRejected extends Error {
   constructor(message: string) {
@@ -27,26 +30,44 @@ export function webhookBody(d: Delivery, webBaseUrl: string): string {
   });
 }
 
+/** The error a try records: short and stable; a blocked target never says which internal address it found. */
 function reason(e: unknown): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError') return 'timeout';
-  return err.cause?.code ?? err.cause?.message ?? err.message;
+  if (e instanceof PostTimeout || e instanceof TargetBlocked) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  return err.code ?? err.message;
 }
 
-/** One signed POST. Any answer but 2xx, a timeout or a network error is a failure (retried by the queue). */
+const BLOCKED: Record<TargetRefusal, string> = {
+  'https-required': 'blocked: https required',
+  'private-address': 'blocked: private address',
+};
+
+/**
+ * One signed POST. Any answer but 2xx, a timeout or a network error is a failure (retried by the queue). The
+ * target is checked again on every try (SSRF): a row may predate the rules, and a name may now resolve elsewhere.
+ */
 @Injectable()
-export class WebhookSender {
-  constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {}
+export class WebhookSender implements OnApplicationShutdown {
+  private readonly agents = new Agents();
+  private readonly policy: TargetPolicy;
+  private readonly lookup?: LookupFunction;
+
+  constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {
+    this.policy = webhookTargetPolicy(config);
+    this.lookup = this.policy.allowPrivate ? undefined : publicOnlyLookup();
+  }
 
   async post(endpoint: { url: string; secret: string }, delivery: Delivery): Promise<void> {
+    const url = new URL(endpoint.url);
+    const refusal = refuseTarget(url, this.policy);
+    if (refusal) throw new WebhookRejected(BLOCKED[refusal]);
     const body = webhookBody(delivery, this.config.WEB_BASE_URL);
     const timestamp = Math.floor(Date.now() / 1000);
-    let res: Response;
+    let status: number;
     try {
-      res = await fetch(endpoint.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+      status = await postOnce(url, this.agents, {
+        timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+        lookup: this.lookup,
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'user-agent': 'jiebang-webhooks/1',
@@ -60,7 +81,11 @@ export class WebhookSender {
     } catch (e) {
       throw new WebhookRejected(reason(e));
     }
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) throw new WebhookRejected(`HTTP ${res.status}`);
+    if (status < 200 || status >= 300) throw new WebhookRejected(`HTTP ${status}`);
+  }
+
+  /** After the workers have let their in-flight tries finish (beforeApplicationShutdown). */
+  onApplicationShutdown(): void {
+    this.agents.destroy();
   }
 }

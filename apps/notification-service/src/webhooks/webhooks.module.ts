@@ -1,7 +1,20 @@
 import { Module } from '@nestjs/common';
+import { NOTIFICATION_CONFIG } from '../config';
+import { SecretBox } from './secret-box';
 import { WebhookEndpoints } from './webhook-endpoints.service';
+import { webhookSecretBox } from './webhook-secret.keys';
+import { WebhookSecretsResealer } from './webhook-secrets.reseal';
 import { WebhookSender } from './webhook.sender';
 import { WebhooksController } from './webhooks.controller';
 
-@Module({ controllers: [WebhooksController], providers: [WebhookEndpoints, WebhookSender], exports: [WebhookEndpoints, WebhookSender] })
+@Module({
+  controllers: [WebhooksController],
+  providers: [
+    WebhookEndpoints,
+    WebhookSender,
+    WebhookSecretsResealer,
+    { provide: SecretBox, inject: [NOTIFICATION_CONFIG], useFactory: webhookSecretBox },
+  ],
+  exports: [WebhookEndpoints, WebhookSender],
+})
 export class WebhooksModule {}
