@@ -24,6 +24,17 @@ describe('parseConfig', () => {
     expect(problems).toMatch(/^KAFKA_TOPIC_NAMESPACE: /m);
   });
 
+  it('never echoes a value that may hold credentials', () => {
+    let error: ConfigError | undefined;
+    try {
+      parseConfig(schema, { JWT_JWKS_URL: 'not a url with s3cret', PGPASSWORD: '' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems.join('\n')).toMatch(/^JWT_JWKS_URL: .*\(got a value of 21 characters, not shown\)$/m);
+    expect(error?.message).not.toContain('s3cret');
+  });
+
   it('splits lists', () => {
     expect(parseConfig(schema, { KAFKA_BROKERS: 'k1:9092, k2:9092' }).KAFKA_BROKERS).toEqual(['k1:9092', 'k2:9092']);
   });

@@ -8,6 +8,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** Values that may hold credentials are described, never echoed, in a configuration error. */
+const SENSITIVE = /SECRET|PASSWORD|PASS|KEY|TOKEN|CREDENTIAL|_URL$|_URI$/i;
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return ' (not set)';
+  return SENSITIVE.test(name) ? ` (got a value of ${value.length} characters, not shown)` : ` (got "${value}")`;
+}
+
 /** Parses the environment once, at boot. */
 export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
@@ -16,7 +24,7 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessE
     result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const value = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
-      return `${name}: ${issue.message}${value === undefined ? ' (not set)' : ` (got "${value}")`}`;
+      return `${name}: ${issue.message}${shown(name, value)}`;
     }),
   );
 }
