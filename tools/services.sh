@@ -10,7 +10,8 @@ ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
 
 start() {
   for entry in "${SERVICES[@]}"; do
-    local name=${entry%%:*} port=${entry##*:} pid_file="$RUN_DIR/$name.pid"
+    local name=${entry%%:*} port=${entry##*:}
+    local pid_file="$RUN_DIR/$name.pid"
     if pid_alive "$pid_file" "apps/$name/dist/main.js"; then
       say "$name: already running (pid $(cat "$pid_file"))"
       continue
@@ -31,7 +32,8 @@ $(tail -n 20 "$LOG_DIR/$name.log")"
 
 stop() {
   for entry in "${SERVICES[@]}"; do
-    local name=${entry%%:*} pid_file="$RUN_DIR/$name.pid"
+    local name=${entry%%:*}
+    local pid_file="$RUN_DIR/$name.pid"
     if pid_alive "$pid_file" "apps/$name/dist/main.js"; then
       local pid; pid=$(cat "$pid_file")
       kill -TERM "$pid"
