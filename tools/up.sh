@@ -8,7 +8,7 @@ cd "$ROOT"
 bash tools/install.sh
 bash tools/infra/up.sh
 say "migrations: running each service's TypeORM migrations"
-npm run -s migrate >"$LOG_DIR/migrate.log" 2>&1 || fail "migrations failed; see .run/logs/migrate.log"
+NODE_ENV=development npm run -s migrate >"$LOG_DIR/migrate.log" 2>&1 || fail "migrations failed; see .run/logs/migrate.log"
 bash tools/services.sh start
 node tools/dist/seed.js
 
