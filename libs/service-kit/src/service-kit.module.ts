@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ServiceName } from '@jiebang/contracts';
+import { namespacedTopic, type ServiceName } from '@jiebang/contracts';
 import { DEFAULT_MESSAGING_OPTIONS, MessagingModule } from '@jiebang/messaging';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
@@ -20,7 +20,7 @@ export interface ServiceKitOptions {
   service: ServiceName;
   config: CommonConfig;
   database: ServiceDatabase;
-  /** Consumer group id; defaults to the service name. */
+  /** Consumer group id; defaults to the service name (prefixed by the topic namespace, if any). */
   consumerGroup?: string;
   readinessChecks?: Provider<ReadinessCheck[]>;
 }
@@ -54,7 +54,9 @@ export class ServiceKitModule {
             service: options.service,
             brokers: config.KAFKA_BROKERS,
             namespace: config.KAFKA_TOPIC_NAMESPACE,
-            consumerGroup: options.consumerGroup ?? options.service,
+            // Groups are namespaced like topics: a test run or a second deployment on the same broker must never
+            // join (and be handed partitions by) another one's group.
+            consumerGroup: namespacedTopic(config.KAFKA_TOPIC_NAMESPACE, options.consumerGroup ?? options.service),
             partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
             maxAttempts: config.KAFKA_MAX_ATTEMPTS,
             sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
