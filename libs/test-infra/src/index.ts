@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './http';
 export * from './kafka';
 export * from './tokens';
+export * from './redis';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { deleteNamespace, dropDatabase, eventually, freshDatabase, freshNamespace } from '@jiebang/test-infra';
+import { deleteNamespace, deleteRedisKeys, dropDatabase, eventually, freshDatabase, freshNamespace } from '@jiebang/test-infra';
 
 const ROOT = resolve(__dirname, '../../..');
 export const SERVICES = ['challenge', 'matching', 'notification'] as const;
@@ -73,6 +73,7 @@ export async function startSystem(extraEnv: Partial<Record<ServiceKey, Record<st
     );
     await deleteNamespace(namespace);
     for (const service of SERVICES) await dropDatabase(databases[service]);
+    await deleteRedisKeys(`*${namespace}*`); // queue and channel prefixes carry the namespace
     return Object.fromEntries(SERVICES.map((s, i) => [s, codes[i]])) as Record<ServiceKey, number | null>;
   };
   try {
