@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/timers/package.json libs/timers/
 COPY libs/test-infra/package.json libs/test-infra/
 COPY libs/testing/package.json libs/testing/
 COPY apps/challenge-service/package.json apps/challenge-service/

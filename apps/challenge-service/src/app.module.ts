@@ -1,15 +1,34 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule } from '@jiebang/service-kit';
+import { READINESS_CHECKS, ServiceKitModule } from '@jiebang/service-kit';
+import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
-import type { ChallengeConfig } from './config';
+import { CHALLENGE_CONFIG, queuePrefix, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
+
+@Module({})
+class ChallengeConfigModule {}
 
 @Module({})
 export class AppModule {
   static forRoot(config: ChallengeConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKitModule.forRoot({ service: 'challenge-service', config, database: DATABASE }), ChallengesModule],
+      imports: [
+        { module: ChallengeConfigModule, global: true, providers: [{ provide: CHALLENGE_CONFIG, useValue: config }], exports: [CHALLENGE_CONFIG] },
+        ServiceKitModule.forRoot({
+          service: 'challenge-service',
+          config,
+          database: DATABASE,
+          readinessChecks: { provide: READINESS_CHECKS, inject: [TimerQueue], useFactory: (q: TimerQueue) => [timerReadiness(q)] },
+        }),
+        TimersModule.forRoot({
+          service: 'challenge-service',
+          redisUrl: config.REDIS_URL,
+          prefix: queuePrefix(config),
+          sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS,
+        }),
+        ChallengesModule,
+      ],
     };
   }
 }

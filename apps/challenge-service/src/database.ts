@@ -1,9 +1,11 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import { TIMERS_MIGRATIONS } from '@jiebang/timers';
 import { ChallengeTransition } from './challenges/challenge-transition.entity';
 import { Challenge } from './challenges/challenge.entity';
 import { Challenges1764201700000 } from './migrations/1764201700000-challenges';
+import { VettingEscalation1764400100000 } from './migrations/1764400100000-vetting-escalation';
 
 export const DATABASE: ServiceDatabase = {
   entities: [Challenge, ChallengeTransition],
-  migrations: [Challenges1764201700000],
+  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000],
 };

@@ -9,6 +9,10 @@ export class ChallengeTransition {
   @Column('uuid')
   challengeId: string;
 
+  /** A state change, or an escalation (a flag raised, status unchanged: from = to). */
+  @Column({ type: 'text', default: 'transition' })
+  kind: 'transition' | 'escalation';
+
   @Column({ type: 'text', nullable: true })
   fromStatus: string | null;
 

@@ -1,5 +1,5 @@
 import { DomainError, type ChallengeContent } from '@jiebang/contracts';
-import { checkContent, draft, submit } from './challenge.domain';
+import { checkContent, draft, flagVettingOverdue, submit, vettingClockAction, type ChallengeStatus } from './challenge.domain';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const actor = { id: 'u-1', role: 'enterprise' as const, orgId: 'org-1' };
@@ -70,5 +70,45 @@ describe('challenge domain', () => {
 
   it('accepts a horse race with two or three winners', () => {
     expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 3 }, now)).not.toThrow();
+  });
+
+  describe('vetting clock and its escalation', () => {
+    const timer = { id: 'jiebang-timers', role: 'system' as const };
+    const later = new Date(now.getTime() + 5 * 86_400_000);
+    const submitted = () => submit(draft('c-1', content, owner, actor, now).state, actor, now).state;
+
+    it.each<[ChallengeStatus | null, ChallengeStatus, 'arm' | 'cancel' | null]>([
+      ['DRAFT', 'SUBMITTED', 'arm'],
+      ['RETURNED', 'SUBMITTED', 'arm'],
+      ['SUBMITTED', 'UNDER_VETTING', 'cancel'],
+      ['SUBMITTED', 'WITHDRAWN', 'cancel'],
+      [null, 'DRAFT', null],
+      ['UNDER_VETTING', 'APPROVED', null],
+    ])('%s → %s: %s the vetting timer', (from, to, expected) => {
+      expect(vettingClockAction({ from, to })).toBe(expected);
+    });
+
+    it('flags a challenge still waiting for vetting: a new version, the same status, an escalation in the audit', () => {
+      const flagged = flagVettingOverdue(submitted(), timer, later)!;
+      expect(flagged.state).toMatchObject({ status: 'SUBMITTED', version: 3, vettingOverdueAt: later });
+      expect(flagged.escalation).toMatchObject({
+        kind: 'escalation',
+        status: 'SUBMITTED',
+        actor: timer,
+        changes: { vettingOverdueAt: { from: null, to: later.toISOString() } },
+      });
+    });
+
+    it.each<ChallengeStatus>(['UNDER_VETTING', 'RETURNED', 'WITHDRAWN', 'APPROVED'])('escalates nothing once the challenge is %s', (status) => {
+      expect(flagVettingOverdue({ ...submitted(), status }, timer, later)).toBeNull();
+    });
+
+    it('escalates once per wait, and a resubmission starts a new wait', () => {
+      const flagged = flagVettingOverdue(submitted(), timer, later)!.state;
+      expect(flagVettingOverdue(flagged, timer, later)).toBeNull();
+      const resubmitted = submit({ ...flagged, status: 'RETURNED' }, actor, later).state;
+      expect(resubmitted.vettingOverdueAt).toBeNull();
+      expect(flagVettingOverdue(resubmitted, timer, later)).not.toBeNull();
+    });
   });
 });

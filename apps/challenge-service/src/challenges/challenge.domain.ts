@@ -43,6 +43,8 @@ export interface ChallengeState extends ChallengeContent {
   enterpriseName: string;
   districtCode: string;
   submittedAt: Date | null;
+  /** Escalation flag: since when vetting is overdue (null while within its time limit, or not waiting for it). */
+  vettingOverdueAt: Date | null;
 }
 
 /** A state change as the audit trail records it: who, in which role, why, and the old and new values. */
@@ -80,7 +82,7 @@ export interface Owner {
 
 export function draft(id: string, content: ChallengeContent, owner: Owner, actor: Actor, now: Date) {
   checkContent(content, now);
-  const state: ChallengeState = { ...content, ...owner, id, status: 'DRAFT', version: 1, submittedAt: null };
+  const state: ChallengeState = { ...content, ...owner, id, status: 'DRAFT', version: 1, submittedAt: null, vettingOverdueAt: null };
   const transition: Transition = { from: null, to: 'DRAFT', actor, reason: null, changes: {}, at: now };
   return { state, transition };
 }
@@ -95,7 +97,8 @@ export function submit(state: ChallengeState, actor: Actor, now: Date) {
     );
   }
   checkContent(state, now);
-  const next: ChallengeState = { ...state, status: 'SUBMITTED', version: state.version + 1, submittedAt: now };
+  // A new submission starts a new wait for vetting: an earlier escalation no longer applies.
+  const next: ChallengeState = { ...state, status: 'SUBMITTED', version: state.version + 1, submittedAt: now, vettingOverdueAt: null };
   const transition: Transition = {
     from: state.status,
     to: 'SUBMITTED',
@@ -105,4 +108,42 @@ export function submit(state: ChallengeState, actor: Actor, now: Date) {
     at: now,
   };
   return { state: next, transition };
+}
+
+/**
+ * The vetting clock runs while a challenge waits for the bureau: armed on entering SUBMITTED, cancelled by any
+ * transition that leaves it (vetting started, withdrawn, …), whichever command makes that transition.
+ */
+export function vettingClockAction(t: Pick<Transition, 'from' | 'to'>): 'arm' | 'cancel' | null {
+  if (t.to === 'SUBMITTED') return 'arm';
+  if (t.from === 'SUBMITTED') return 'cancel';
+  return null;
+}
+
+/** An escalation as the audit trail records it: a flag raised while the status stays what it was. */
+export interface Escalation {
+  kind: 'escalation';
+  status: ChallengeStatus;
+  actor: Actor;
+  reason: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  at: Date;
+}
+
+/**
+ * The vetting timer fired. Still SUBMITTED and not yet flagged → raise the flag (a new aggregate version, for the
+ * escalation event's sequence). Anything else → null: the challenge has moved on, and nothing is escalated.
+ */
+export function flagVettingOverdue(state: ChallengeState, actor: Actor, now: Date) {
+  if (state.status !== 'SUBMITTED' || state.vettingOverdueAt) return null;
+  const next: ChallengeState = { ...state, version: state.version + 1, vettingOverdueAt: now };
+  const escalation: Escalation = {
+    kind: 'escalation',
+    status: state.status,
+    actor,
+    reason: '专家论证超期：提交后未在规定时限内启动论证',
+    changes: { vettingOverdueAt: { from: null, to: now.toISOString() } },
+    at: now,
+  };
+  return { state: next, escalation };
 }

@@ -53,6 +53,9 @@ export class Challenge implements ChallengeState {
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 
+  @Column({ type: 'timestamptz', nullable: true })
+  vettingOverdueAt: Date | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

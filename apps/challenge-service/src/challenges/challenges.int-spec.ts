@@ -1,4 +1,5 @@
 import { deleteNamespace, freshDatabase, freshNamespace, http, mintToken, principals, query, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
+import { TimerQueue } from '@jiebang/timers';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config';
 
@@ -26,6 +27,7 @@ describe('challenge-service over HTTP (real Postgres, Redis, Kafka)', () => {
   });
 
   afterAll(async () => {
+    await svc?.app.get(TimerQueue).queue.obliterate({ force: true }); // the vetting timers of this file's submits
     await svc?.close();
     await deleteNamespace(namespace);
   });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesService } from './challenges.service';
+import { VettingClock } from './vetting-clock';
+import { VettingOverdueTimer } from './vetting-overdue.timer';
 
-@Module({ controllers: [ChallengesController], providers: [ChallengesService] })
+@Module({ controllers: [ChallengesController], providers: [ChallengesService, VettingClock, VettingOverdueTimer] })
 export class ChallengesModule {}

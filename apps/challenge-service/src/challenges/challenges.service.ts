@@ -1,23 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { challengeSubmittedV1, DomainError, type Principal } from '@jiebang/contracts';
+import { challengeSubmittedV1, challengeVettingOverdueV1, DomainError, type Principal } from '@jiebang/contracts';
 import { Outbox, type CommandContext } from '@jiebang/messaging';
+import type { FiringTimer } from '@jiebang/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as domain from './challenge.domain';
 import type { CreateChallengeInput, ListChallengesQuery } from './challenge.dto';
 import { Challenge } from './challenge.entity';
 import { scopeChallenges } from './challenge.scope';
 import { ChallengeTransition } from './challenge-transition.entity';
+import { VettingClock } from './vetting-clock';
 
 const notFound = (id: string) => DomainError.notFound('CHALLENGE_NOT_FOUND', '榜单不存在或无权查看', { id });
 
-/** Challenge use cases: each is one transaction {load → rule → save → audit → outbox}. */
+/** Challenge use cases: each is one transaction {load → rule → save → outbox → audit → timers}. */
 @Injectable()
 export class ChallengesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly vettingClock: VettingClock,
   ) {}
 
   async createDraft(principal: Principal, input: CreateChallengeInput, ctx: CommandContext): Promise<Challenge> {
@@ -35,7 +38,7 @@ export class ChallengesService {
     const { state, transition } = domain.draft(randomUUID(), content, owner, ctx.actor, new Date());
     return this.dataSource.transaction(async (em) => {
       const saved = await em.save(em.create(Challenge, state));
-      await this.audit(em, state.id, transition, null);
+      await this.recordTransition(em, state.id, transition, null, ctx);
       return saved;
     });
   }
@@ -69,9 +72,40 @@ export class ChallengesService {
         },
         ctx,
       );
-      await this.audit(em, id, transition, event.id);
+      await this.recordTransition(em, id, transition, event.id, ctx);
       return saved;
     });
+  }
+
+  /**
+   * The vetting timer fired (in the firing transaction, the challenge locked): escalate if the challenge still waits
+   * for vetting. A flag, an audit entry and `challenge.vetting-overdue`; the status stays SUBMITTED.
+   */
+  async flagVettingOverdue(em: EntityManager, timer: FiringTimer): Promise<void> {
+    const current = await this.lockForUpdate(em, timer.subject);
+    const flagged = current && domain.flagVettingOverdue(current, timer.ctx.actor, timer.firedAt);
+    if (!flagged) return;
+    const { state, escalation } = flagged;
+    await em.save(Challenge, { ...current, ...state, updatedAt: escalation.at });
+    const event = await this.outbox.append(
+      em,
+      challengeVettingOverdueV1,
+      {
+        subject: state.id,
+        sequence: state.version,
+        data: {
+          title: state.title,
+          enterpriseOrgId: state.enterpriseOrgId,
+          enterpriseName: state.enterpriseName,
+          districtCode: state.districtCode,
+          submittedAt: state.submittedAt!.toISOString(),
+          dueAt: timer.dueAt.toISOString(),
+          overdueSeconds: Math.max(0, Math.floor((timer.firedAt.getTime() - timer.dueAt.getTime()) / 1000)),
+        },
+      },
+      timer.ctx,
+    );
+    await this.audit(em, state.id, escalation, event.id);
   }
 
   async get(id: string, principal: Principal): Promise<Challenge> {
@@ -98,18 +132,30 @@ export class ChallengesService {
     return this.dataSource.getRepository(ChallengeTransition).find({ where: { challengeId: id }, order: { id: 'ASC' } });
   }
 
-  /** Row lock first, so concurrent commands on one challenge serialise and its events keep their order. */
+  /** Row lock first, so concurrent commands (and timers) on one challenge serialise and its events keep their order. */
+  lockForUpdate(em: EntityManager, id: string): Promise<Challenge | null> {
+    return em.findOne(Challenge, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   private async loadOwnForUpdate(em: EntityManager, id: string, principal: Principal): Promise<Challenge> {
-    const found = await em.findOne(Challenge, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const found = await this.lockForUpdate(em, id);
     if (!found || found.enterpriseOrgId !== principal.orgId) throw notFound(id);
     return found;
   }
 
-  private async audit(em: EntityManager, challengeId: string, t: domain.Transition, eventId: string | null) {
+  /** Every transition goes through here: its audit entry, then the timers it arms or cancels. */
+  private async recordTransition(em: EntityManager, id: string, t: domain.Transition, eventId: string | null, ctx: CommandContext) {
+    await this.audit(em, id, t, eventId);
+    await this.vettingClock.follow(em, id, t, ctx, eventId);
+  }
+
+  private async audit(em: EntityManager, challengeId: string, t: domain.Transition | domain.Escalation, eventId: string | null) {
+    const escalation = 'kind' in t;
     await em.insert(ChallengeTransition, {
       challengeId,
-      fromStatus: t.from,
-      toStatus: t.to,
+      kind: escalation ? 'escalation' : 'transition',
+      fromStatus: escalation ? t.status : t.from,
+      toStatus: escalation ? t.status : t.to,
       actorId: t.actor.id,
       actorRole: t.actor.role,
       actorOrgId: t.actor.orgId ?? null,

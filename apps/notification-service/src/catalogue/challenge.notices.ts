@@ -1,8 +1,11 @@
-import { challengeSubmittedV1, districtName } from '@jiebang/contracts';
+import { challengeSubmittedV1, challengeVettingOverdueV1, districtName } from '@jiebang/contracts';
 import { audience } from './audience';
 import { notice, type NoticeSpec } from './notice';
 
 const wan = (yuan: number) => (yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+const zhTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+/** The timer fires when due, so "0 days" is the usual case; whole days show when the escalation came late. */
+const overdue = (seconds: number) => (seconds < 86_400 ? '已超期不足 1 天' : `已超期 ${Math.floor(seconds / 86_400)} 天`);
 
 /** Notices of the challenge (榜单) stream. */
 export const CHALLENGE_NOTICES: NoticeSpec[] = [
@@ -44,6 +47,28 @@ export const CHALLENGE_NOTICES: NoticeSpec[] = [
       title: e.data.title,
       enterpriseName: e.data.enterpriseName,
       bountyWan: wan(e.data.bountyYuan),
+    }),
+  }),
+  // An escalation: mandatory, so no preference can silence it.
+  notice(challengeVettingOverdueV1, 'bureau', {
+    category: 'challenge',
+    mandatory: true,
+    priority: 'normal',
+    audiences: [audience.bureau()],
+    channels: ['inbox', 'email', 'webhook'],
+    template: {
+      title: '榜单论证超期：{{title}}',
+      body: '{{enterpriseName}}（{{districtName}}）于 {{submittedAt}} 提交的榜单《{{title}}》应于 {{dueAt}} 前启动专家论证，至今未启动，{{overdue}}。请尽快组织专家论证。',
+      link: '/challenges/{{challengeId}}',
+    },
+    vars: (e) => ({
+      challengeId: e.subject,
+      title: e.data.title,
+      enterpriseName: e.data.enterpriseName,
+      districtName: districtName(e.data.districtCode) ?? e.data.districtCode,
+      submittedAt: zhTime(e.data.submittedAt),
+      dueAt: zhTime(e.data.dueAt),
+      overdue: overdue(e.data.overdueSeconds),
     }),
   }),
 ];

@@ -34,3 +34,25 @@ export const challengeSubmittedV1 = defineEvent({
     submittedAt: z.iso.datetime({ offset: true }),
   }),
 });
+
+/**
+ * An escalation: the bureau has not started vetting (专家论证) a submitted challenge within its time limit. A flag on
+ * the challenge, never a state (it stays SUBMITTED); raised by a durable timer, so the actor is `system`.
+ */
+export const challengeVettingOverdueV1 = defineEvent({
+  type: 'challenge.vetting-overdue',
+  version: 1,
+  stream: 'challenge',
+  description: 'A submitted challenge (榜单) waited past its vetting time limit without vetting being started: an escalation.',
+  data: z.object({
+    title: challengeContentSchema.shape.title,
+    enterpriseOrgId: z.string().min(1),
+    enterpriseName: z.string().min(1),
+    districtCode: districtCodeSchema,
+    submittedAt: z.iso.datetime({ offset: true }),
+    /** When vetting should have started by. */
+    dueAt: z.iso.datetime({ offset: true }),
+    /** How late the escalation is raised: about 0 when the timer fires on time, more if the service was down. */
+    overdueSeconds: z.number().int().nonnegative(),
+  }),
+});

@@ -1,0 +1,31 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TimerEnqueuer } from './timer.enqueuer';
+import { TimerFiring } from './timer.firing';
+import { TimerQueue } from './timer.queue';
+import { TimerSweeper } from './timer.sweeper';
+import { TimerWorker } from './timer.worker';
+import { Timers } from './timers';
+import { DEFAULT_TIMERS_OPTIONS, TIMERS_OPTIONS, type TimersOptions } from './timers-options';
+
+export type TimersModuleOptions = Omit<TimersOptions, keyof typeof DEFAULT_TIMERS_OPTIONS> & Partial<TimersOptions>;
+
+/** Durable timers for one service. Needs the service's TypeORM DataSource and the `timers` table (TIMERS_MIGRATIONS). */
+@Global()
+@Module({})
+export class TimersModule {
+  static forRoot(options: TimersModuleOptions): DynamicModule {
+    return {
+      module: TimersModule,
+      providers: [
+        { provide: TIMERS_OPTIONS, useValue: { ...DEFAULT_TIMERS_OPTIONS, ...options } },
+        TimerQueue,
+        TimerEnqueuer,
+        Timers,
+        TimerFiring,
+        TimerWorker,
+        TimerSweeper,
+      ],
+      exports: [Timers, TimerQueue],
+    };
+  }
+}
