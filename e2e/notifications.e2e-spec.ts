@@ -43,13 +43,16 @@ describe('notifications: a submitted challenge reaches the bureau on every chann
     });
     expect(hook.status).toBe(201);
 
-    const draft = await http('POST', `${system.urls.challenge}/api/v1/challenges`, {
-      token: enterprise,
-      body: { title: '压铸模具随形冷却水道设计', description: '压铸模具局部过热导致粘模，需要随形冷却设计。', bountyYuan: 800_000, deadline: '2027-12-31' },
-    });
-    expect(draft.status).toBe(201);
-    expect((await http('POST', `${system.urls.challenge}/api/v1/challenges/${draft.body.id}/submit`, { token: enterprise })).status).toBe(200);
-
+    const submit = async (title: string) => {
+      const draft = await http('POST', `${system.urls.challenge}/api/v1/challenges`, {
+        token: enterprise,
+        body: { title, description: '压铸模具局部过热导致粘模，需要随形冷却设计。', bountyYuan: 800_000, deadline: '2027-12-31' },
+      });
+      expect(draft.status).toBe(201);
+      expect((await http('POST', `${system.urls.challenge}/api/v1/challenges/${draft.body.id}/submit`, { token: enterprise })).status).toBe(200);
+      return draft.body.id as string;
+    };
+    const first = await submit('压铸模具随形冷却水道设计');
     const call = await eventually(() => {
       expect(calls).toHaveLength(1);
       return calls[0];
@@ -58,17 +61,25 @@ describe('notifications: a submitted challenge reaches the bureau on every chann
     expect(call.headers['x-jiebang-signature']).toBe(`v1=${signature}`);
     expect(JSON.parse(call.body)).toMatchObject({ type: 'challenge.submitted', title: '新榜单待论证：压铸模具随形冷却水道设计' });
 
-    const deliveries = await eventually(async () => {
-      const rows = await query<{ recipient_org_id: string; channel: string; status: string }>(
+    // Once: a probe challenge, submitted after the first, travels the same path behind it (challenge-service's outbox,
+    // Kafka, notification-service's consumer and queues); when all its notices are out, a second copy of the first
+    // one's — a relay re-send, a redelivery, a re-run job — would have been out by then too. Only then count.
+    const probe = await submit('探针：其后无重复');
+    const rows = await eventually(async () => {
+      const all = await query<{ link: string; recipient_org_id: string; channel: string; status: string }>(
         system.databases.notification,
-        'SELECT recipient_org_id, channel, status FROM deliveries ORDER BY recipient_org_id, channel',
+        `SELECT content->>'link' AS link, recipient_org_id, channel, status FROM deliveries ORDER BY recipient_org_id, channel`,
       );
-      expect(rows.every((r) => r.status !== 'pending')).toBe(true);
-      return rows;
+      expect(all.filter((r) => r.link === `/challenges/${probe}`)).toHaveLength(5);
+      expect(all.every((r) => r.status !== 'pending')).toBe(true);
+      expect(calls.filter((c) => JSON.parse(c.body).link.endsWith(`/challenges/${probe}`))).toHaveLength(1);
+      return all;
     }, 30_000);
+
+    expect(calls.filter((c) => JSON.parse(c.body).link.endsWith(`/challenges/${first}`))).toHaveLength(1);
     // No SMTP server in this run: the bureau's e-mail is rendered and logged (development transport). The district
     // office has no e-mail address yet: its e-mail is recorded as skipped, its inbox notice sent.
-    expect(deliveries.map((d) => [d.recipient_org_id, d.channel, d.status])).toEqual([
+    expect(rows.filter((r) => r.link === `/challenges/${first}`).map((d) => [d.recipient_org_id, d.channel, d.status])).toEqual([
       ['org-bureau', 'email', 'sent'],
       ['org-bureau', 'inbox', 'sent'],
       ['org-bureau', 'webhook', 'sent'],
@@ -76,9 +87,10 @@ describe('notifications: a submitted challenge reaches the bureau on every chann
       ['org-district-500112', 'inbox', 'sent'],
     ]);
     const office = await mintToken(principals.district);
-    expect((await http('GET', `${notifications}/notifications`, { token: office })).body.items.map((n: { title: string }) => n.title)).toEqual([
-      '辖区企业提交榜单：压铸模具随形冷却水道设计',
-    ]);
+    const officeTitles = (await http('GET', `${notifications}/notifications`, { token: office })).body.items.map((n: { title: string }) => n.title);
+    expect(officeTitles.sort()).toEqual(['辖区企业提交榜单：压铸模具随形冷却水道设计', '辖区企业提交榜单：探针：其后无重复']);
+    const bureauTitles = (await http('GET', `${notifications}/notifications`, { token: bureau })).body.items.map((n: { title: string }) => n.title);
+    expect(bureauTitles.sort()).toEqual(['新榜单待论证：压铸模具随形冷却水道设计', '新榜单待论证：探针：其后无重复']);
     expect((await http('GET', `${notifications}/notifications`, { token: enterprise })).body.items).toEqual([]);
   });
 });

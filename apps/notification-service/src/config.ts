@@ -27,6 +27,11 @@ export const notificationConfigSchema = commonConfigSchema
     WEBHOOK_TIMEOUT_MS: env.int(5_000, 100),
     /** Consecutive failed attempts (across deliveries) after which an endpoint is disabled and its owner told. */
     WEBHOOK_DISABLE_AFTER: env.int(15, 1),
+    /** Endpoints one audience (organisation × role) may register: each is called for every notice of its categories. */
+    WEBHOOK_MAX_ENDPOINTS: env.int(10, 1),
+    /** Live streams one person may hold open (tabs, devices), and one instance in all: each holds a socket. */
+    SSE_MAX_STREAMS_PER_PRINCIPAL: env.int(5, 1),
+    SSE_MAX_STREAMS: env.int(1_000, 1),
     /**
      * Webhook targets on loopback, private or link-local addresses (SSRF). Unset: refused in production, allowed
      * elsewhere so development and tests can use a local receiver (`allowPrivateTargets`).

@@ -9,6 +9,7 @@ import { Notification } from './inbox/notification.entity';
 import { Notifications1764201900000 } from './migrations/1764201900000-notifications';
 import { DeliveryPipeline1764202000000 } from './migrations/1764202000000-delivery-pipeline';
 import { sealWebhookSecrets } from './migrations/1764202100000-seal-webhook-secrets';
+import { AudienceKeys1764202200000 } from './migrations/1764202200000-audience-keys';
 import { Preference } from './preferences/preference.entity';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
 import { webhookSecretBox } from './webhooks/webhook-secret.keys';
@@ -17,6 +18,6 @@ import { webhookSecretBox } from './webhooks/webhook-secret.keys';
 export function database(config: NotificationConfig): ServiceDatabase {
   return {
     entities: [Notification, Delivery, DeliveryAttempt, Organisation, Member, Profile, Preference, WebhookEndpoint],
-    migrations: [Notifications1764201900000, DeliveryPipeline1764202000000, sealWebhookSecrets(webhookSecretBox(config))],
+    migrations: [Notifications1764201900000, DeliveryPipeline1764202000000, sealWebhookSecrets(webhookSecretBox(config)), AudienceKeys1764202200000],
   };
 }

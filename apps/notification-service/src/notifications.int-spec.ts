@@ -117,7 +117,7 @@ describe('notification-service', () => {
     // Jobs run again (as after a Redis failover that kept old jobs, or a stalled worker) send nothing twice.
     const queues = app.app.get(DeliveryQueues);
     const ids = (await query<{ id: string; channel: 'inbox' | 'email' | 'webhook' }>(app.database, 'SELECT id, channel FROM deliveries WHERE source_id = $1', [event.id]));
-    for (const d of ids) await queues.rearm(d.id, d.channel);
+    for (const d of ids) await queues.rearm(d);
     await eventually(async () => {
       for (const d of ids) expect(await (await queues.channels[d.channel].getJob(d.id))?.getState()).toBe('completed');
     });
@@ -268,16 +268,19 @@ describe('notification-service', () => {
     const registered = fixtureEvent('profile.registered.v1', { subject, sequence: 1 });
     const upheld = fixtureEvent('profile.dispute-upheld.v1', { subject, sequence: 2 });
     const withdrawn = fixtureEvent('profile.withdrawn.v1', { subject, sequence: 3 }); // by the team itself
-    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 4 });
-    await publish(app.namespace, 'profile', registered, upheld, withdrawn, rated);
+    // Imported long after it was given (as `npm run seed` does): counts for reputation, is no news to the team.
+    const imported = fixtureEvent('profile.rated.v1', { subject, sequence: 4, data: { ratingId: 'seed-r1', score: 2, ratedAt: '2025-01-06T10:00:00+08:00' } });
+    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 5, data: { ratedAt: new Date().toISOString() } });
+    await publish(app.namespace, 'profile', registered, upheld, withdrawn, imported, rated);
 
-    // Same subject, one partition, in order: once the rating's notice is in, the withdrawal was handled before it.
+    // Same subject, one partition, in order: once the rating's notice is in, the withdrawal and the import were handled.
     const titles = await eventually(async () => {
       const items = (await http('GET', api('/notifications?category=profile'), { token: team })).body.items.map((n: { title: string }) => n.title);
       expect(items).toContain('收到企业评价：5 星');
       return items;
     });
     expect(titles.sort()).toEqual(['收到企业评价：5 星', '服务争议裁定：企业申诉被维持']);
+    expect(await query(app.database, 'SELECT id FROM deliveries WHERE source_id = $1', [imported.id])).toEqual([]);
     const org = await http('GET', api('/directory/organisations?role=team'), { token: bureau });
     expect(org.body.items).toEqual([expect.objectContaining({ id: 'org-team-casting', name: '重庆大学材料科学与工程学院', districtCode: '500106' })]);
   });
@@ -347,8 +350,15 @@ describe('notification-service', () => {
     const cookie = page.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^jb_board=.*HttpOnly.*SameSite=Strict/i);
     expect(cookie).toContain('Path=/admin/queues');
+    expect(cookie).not.toMatch(/;\s*Secure/i); // plain HTTP in tests; see board-auth.int-spec.ts for production
     const queues = await http('GET', `${app.url}/admin/queues/api/queues`, { headers: { cookie: cookie.split(';')[0] } });
     expect(queues.status).toBe(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['notify-email', 'notify-inbox', 'notify-maintenance', 'notify-webhook']);
+    // Read-only: a retry there would re-run parked jobs behind the deliveries table's back.
+    expect(queues.body.queues.every((q: { readOnlyMode: boolean }) => q.readOnlyMode)).toBe(true);
+    for (const path of ['/notify-webhook/retry/failed', '/notify-webhook/clean/failed', '/notify-inbox/pause']) {
+      const refused = await http('PUT', `${app.url}/admin/queues/api/queues${path}`, { headers: { cookie: cookie.split(';')[0] } });
+      expect({ path, status: refused.status }).toEqual({ path, status: 405 });
+    }
   });
 });

@@ -5,19 +5,8 @@ import type { Audience } from './audience';
 export const CATEGORIES = ['challenge', 'application', 'project', 'service-order', 'profile', 'system'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  challenge: '榜单',
-  application: '揭榜申请',
-  project: '项目与里程碑',
-  'service-order': '特派员服务',
-  profile: '档案与信誉',
-  system: '系统',
-};
-
 export const CHANNELS = ['inbox', 'email', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export const CHANNEL_LABELS: Record<Channel, string> = { inbox: '站内信', email: '电子邮件', webhook: 'Webhook' };
 
 /** Low-priority notices may be batched into the daily e-mail digest; everything else goes out at once. */
 export type Priority = 'normal' | 'low';
@@ -49,6 +38,11 @@ export interface NoticeSpec<E = Envelope> extends NoticeMeta {
   audiences: Audience<E>[];
   /** By default the organisation (or person) whose act the event records is not told of it; set to tell it too. */
   notifyActor?: boolean;
+  /**
+   * Whether this event is news to the audience at all (default: always). Decided from the event alone, like the
+   * variables, so a redelivery decides the same; e.g. a rating imported long after it was given is history.
+   */
+  isNews?: (event: E) => boolean;
   /** Template variables, derived from the event alone. */
   vars: (event: E) => TemplateVars;
 }

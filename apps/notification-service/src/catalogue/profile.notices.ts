@@ -4,6 +4,18 @@ import { notice, type NoticeSpec } from './notice';
 
 const zhDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
+/**
+ * A rating is recorded when the enterprise gives it, so its event follows within moments (or within days after an
+ * outage and a DLQ re-drive). One recorded more than this long after it was given is an import of past ratings
+ * (`npm run seed` posts some 1,500 of them, migrated paper records would be the same): it counts towards the
+ * reputation, but it is not news to its owner.
+ */
+export const RATING_NEWS_WINDOW_DAYS = 7;
+
+export function isRecentRating(e: { time: string; data: { ratedAt: string } }): boolean {
+  return Date.parse(e.time) - Date.parse(e.data.ratedAt) <= RATING_NEWS_WINDOW_DAYS * 86_400_000;
+}
+
 /** Notices of the profile stream, to the team, solver or expert whose matching profile it is. */
 export const PROFILE_NOTICES: NoticeSpec[] = [
   // A ruling against the candidate that changes whom it is recommended to.
@@ -24,6 +36,7 @@ export const PROFILE_NOTICES: NoticeSpec[] = [
     category: 'profile',
     mandatory: false,
     priority: 'low',
+    isNews: isRecentRating,
     audiences: [audience.profileOwner((e) => e.subject)],
     channels: ['inbox', 'email', 'webhook'],
     template: {

@@ -25,6 +25,6 @@ import { NotificationEvents } from './notification.events';
     DeliverySweeper,
     NotificationEvents,
   ],
-  exports: [DeliveriesService, DeliveryPlanner, DeliveryWorkers, DeliverySweeper],
+  exports: [DeliveryPlanner],
 })
 export class DeliveriesModule {}

@@ -46,11 +46,11 @@ export class DeliveriesService {
   }
 
   /** Pending deliveries not touched for `graceMs`: candidates for re-arming. */
-  stale(graceMs: number, limit: number): Promise<Pick<Delivery, 'id' | 'channel'>[]> {
+  stale(graceMs: number, limit: number): Promise<Pick<Delivery, 'id' | 'channel' | 'replays'>[]> {
     return this.dataSource
       .getRepository(Delivery)
       .createQueryBuilder('d')
-      .select(['d.id', 'd.channel'])
+      .select(['d.id', 'd.channel', 'd.replays'])
       .where(`d.status = 'pending' AND d.updated_at <= now() - make_interval(secs => :secs)`, { secs: graceMs / 1000 })
       .orderBy('d.created_at')
       .limit(limit)

@@ -45,6 +45,10 @@ export class DeliveryChannels {
   private async toWebhook(d: Delivery): Promise<void> {
     const endpoint = d.target ? await this.endpoints.forSending(d.target) : null;
     if (!endpoint) throw new UnrecoverableError('webhook endpoint was deleted');
+    // Only the audience a notice is addressed to may receive it (rows planned before endpoints were kept per role).
+    if (endpoint.orgId !== d.recipientOrgId || endpoint.ownerRole !== d.recipientRole || d.recipientUserId) {
+      throw new UnrecoverableError('webhook endpoint belongs to another audience');
+    }
     if (endpoint.status !== 'active') throw new UnrecoverableError('webhook endpoint is disabled');
     try {
       await this.sender.post(endpoint, d);

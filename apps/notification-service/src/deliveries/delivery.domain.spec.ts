@@ -82,6 +82,18 @@ describe('planning deliveries', () => {
     expect(plan.status).toBe('digest');
   });
 
+  it('plans an organisation in two roles as two recipients, each with its own endpoints and preferences', () => {
+    const team = org({ orgId: 'org-team-casting', role: 'team', endpoints: [{ id: 'e-team', categories: ['challenge'] }] });
+    const experts = org({ orgId: 'org-team-casting', role: 'expert', endpoints: [], preferences: new Map([['challenge/inbox', 'off']]) });
+    const plans = planDeliveries(source, { ...notice, channels: ['inbox', 'webhook'] }, rendered, [team, experts]);
+    expect(plans.map((p) => [p.recipientRole, p.channel, p.status, p.target])).toEqual([
+      ['team', 'inbox', 'pending', null],
+      ['team', 'webhook', 'pending', 'e-team'],
+      ['expert', 'inbox', 'suppressed', null],
+    ]);
+    expect(new Set(plans.map((p) => p.id)).size).toBe(3);
+  });
+
   it('addresses a person by user id', () => {
     const expert = org({ orgId: null, userId: 'u-exp-1', role: 'expert', endpoints: [] });
     const [plan] = planDeliveries(source, { ...notice, channels: ['inbox'] }, rendered, [expert]);
@@ -94,8 +106,14 @@ describe('the actor rule', () => {
   it('does not tell an organisation or person of their own act', () => {
     const team = org({ orgId: 'org-team-casting', role: 'team' });
     const expert = org({ orgId: null, userId: 'u-exp-1', role: 'expert' });
-    expect(withoutActor([team, expert, org()], { id: 'u-team-1', orgId: 'org-team-casting' })).toEqual([expert, org()]);
-    expect(withoutActor([team, expert], { id: 'u-exp-1', orgId: 'org-expert-pool' })).toEqual([team]);
+    expect(withoutActor([team, expert, org()], { id: 'u-team-1', orgId: 'org-team-casting', role: 'team' })).toEqual([expert, org()]);
+    expect(withoutActor([team, expert], { id: 'u-exp-1', orgId: 'org-expert-pool', role: 'expert' })).toEqual([team]);
+  });
+
+  it('still tells the acting organisation\'s members in another role: they did not act', () => {
+    const team = org({ orgId: 'org-team-casting', role: 'team' });
+    const experts = org({ orgId: 'org-team-casting', role: 'expert' });
+    expect(withoutActor([team, experts], { id: 'u-exp-2', orgId: 'org-team-casting', role: 'expert' })).toEqual([team]);
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, type Role } from '@jiebang/contracts';
 import type { Channel, NoticeMeta } from '../catalogue/notice';
 import type { Rendered } from '../catalogue/template';
+import { recipientKey } from '../directory/directory.domain';
 import { decide, type PreferenceSet } from '../preferences/preference.domain';
 
 /**
@@ -17,8 +18,9 @@ export interface Recipient {
   userId: string | null;
   role: Role;
   emails: string[];
-  /** Active webhook endpoints of the organisation. */
+  /** Active webhook endpoints of the audience (this organisation in this role). */
   endpoints: { id: string; categories: string[] }[];
+  /** The audience's preferences (none for a person). */
   preferences: PreferenceSet;
 }
 
@@ -52,10 +54,6 @@ export interface DeliveryPlan {
   status: Extract<DeliveryStatus, 'pending' | 'suppressed' | 'skipped' | 'digest'>;
   reason: string | null;
   content: DeliveryContent;
-}
-
-export function recipientKey(r: Pick<Recipient, 'orgId' | 'userId'>): string {
-  return r.userId ? `user:${r.userId}` : `org:${r.orgId}`;
 }
 
 /**
@@ -109,9 +107,16 @@ export function planDeliveries(source: DeliverySource, notice: NoticeMeta, rende
   );
 }
 
-/** The organisation or person whose act an event records already knows of it. */
-export function withoutActor<R extends Pick<Recipient, 'orgId' | 'userId'>>(recipients: R[], actor: { id: string; orgId?: string }): R[] {
-  return recipients.filter((r) => (r.userId ? r.userId !== actor.id : r.orgId !== actor.orgId));
+/**
+ * The person or audience whose act an event records already knows of it: the actor's organisation, in the role it
+ * acted in. Its members in another role did not act, so they are still told.
+ */
+export function withoutActor<R extends Pick<Recipient, 'orgId' | 'userId' | 'role'>>(
+  recipients: R[],
+  actor: { id: string; orgId?: string; role?: string },
+): R[] {
+  const acted = (r: R) => (r.userId ? r.userId === actor.id : r.orgId === actor.orgId && (!actor.role || r.role === actor.role));
+  return recipients.filter((r) => !acted(r));
 }
 
 /** An operator may replay only a parked delivery. */

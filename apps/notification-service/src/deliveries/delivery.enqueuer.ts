@@ -3,10 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
-import type { Channel } from '../catalogue/notice';
-import { DeliveryQueues } from '../queues/delivery.queues';
-
-type Item = { id: string; channel: Channel };
+import { DeliveryQueues, type JobRef } from '../queues/delivery.queues';
 
 /**
  * Adds delivery jobs only once the transaction that wrote their rows has committed: a worker must never look for
@@ -16,7 +13,7 @@ type Item = { id: string; channel: Channel };
 @Injectable()
 export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit {
   private readonly logger = new Logger('DeliveryEnqueuer');
-  private readonly waiting = new WeakMap<QueryRunner, Item[]>();
+  private readonly waiting = new WeakMap<QueryRunner, JobRef[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -28,7 +25,7 @@ export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit
   }
 
   /** Adds the jobs once `em`'s transaction commits (at once if `em` is not in one). */
-  async afterCommit(em: EntityManager, items: Item[]): Promise<void> {
+  async afterCommit(em: EntityManager, items: JobRef[]): Promise<void> {
     const runner = em.queryRunner;
     if (!runner?.isTransactionActive) return this.enqueue(items);
     this.waiting.set(runner, [...(this.waiting.get(runner) ?? []), ...items]);
@@ -46,7 +43,7 @@ export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit
     if (!event.queryRunner.isTransactionActive) this.waiting.delete(event.queryRunner);
   }
 
-  private async enqueue(items: Item[]): Promise<void> {
+  private async enqueue(items: JobRef[]): Promise<void> {
     await this.queues.enqueue(items).catch((e: Error) => {
       this.logger.warn(`could not enqueue ${items.length} deliveries (${e.message}); the sweep will re-arm them`);
     });

@@ -5,11 +5,11 @@ import { addressesOf, type Address } from '../catalogue/audience';
 import type { NoticeMeta, NoticeSpec } from '../catalogue/notice';
 import { SYSTEM_NOTICES, webhookDisabledVars } from '../catalogue/system.notices';
 import { renderTemplate, type Rendered } from '../catalogue/template';
-import { recipientsOf } from '../directory/directory.domain';
+import { orgRoleKey, recipientsOf, type OrgRole } from '../directory/directory.domain';
 import { DirectoryService } from '../directory/directory.service';
 import { PreferencesService } from '../preferences/preferences.service';
 import type { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
-import { WebhookEndpoints } from '../webhooks/webhook-endpoints.service';
+import { WebhookEndpoints, type ActiveEndpoints } from '../webhooks/webhook-endpoints.service';
 import { planDeliveries, withoutActor, type DeliveryPlan, type DeliverySource } from './delivery.domain';
 import { DeliveryEnqueuer } from './delivery.enqueuer';
 import { Delivery } from './delivery.entity';
@@ -36,9 +36,12 @@ export class DeliveryPlanner {
     private readonly enqueuer: DeliveryEnqueuer,
   ) {}
 
-  /** The catalogue's notices of an event. A template missing a variable throws here, before anything is stored. */
+  /**
+   * The catalogue's notices of an event, those that are news (`isNews`). A template missing a variable throws here,
+   * before anything is stored.
+   */
   planEvent(em: EntityManager, specs: NoticeSpec[], event: Envelope): Promise<DeliveryPlan[]> {
-    const notices = specs.map((spec) => ({
+    const notices = specs.filter((spec) => spec.isNews?.(event) ?? true).map((spec) => ({
       meta: spec,
       rendered: renderTemplate(spec.template, spec.vars(event)),
       addresses: addressesOf(spec.audiences, event),
@@ -67,23 +70,24 @@ export class DeliveryPlanner {
       const recipients = recipientsOf(n.addresses, directory);
       return n.actor ? withoutActor(recipients, n.actor) : recipients;
     });
-    const orgIds = [...new Set(found.flat().flatMap((r) => (r.orgId ? [r.orgId] : [])))];
+    // Preferences and endpoints belong to audiences (organisation × role). A notice to one person follows neither:
+    // it stays with that person, whatever the audience they belong to chose for its own notices.
+    const audiences = new Map<string, OrgRole>();
+    for (const r of found.flat()) if (!r.userId && r.orgId) audiences.set(orgRoleKey({ orgId: r.orgId, role: r.role }), { orgId: r.orgId, role: r.role });
     const wantsWebhooks = notices.some((n) => n.meta.channels.includes('webhook'));
     const [prefs, hooks] = await Promise.all([
-      this.preferences.forOrgs(em, orgIds),
-      wantsWebhooks ? this.endpoints.activeFor(em, orgIds) : new Map<string, { id: string; categories: string[] }[]>(),
+      this.preferences.forAudiences(em, [...audiences.values()]),
+      wantsWebhooks ? this.endpoints.activeFor(em, [...audiences.values()]) : (new Map() as ActiveEndpoints),
     ]);
     const plans = notices.flatMap((n, i) =>
       planDeliveries(
         source,
         n.meta,
         n.rendered,
-        found[i].map((r) => ({
-          ...r,
-          preferences: (r.orgId && prefs.get(r.orgId)) || new Map(),
-          // Webhooks belong to organisations; a notice to one person stays with that person.
-          endpoints: (!r.userId && r.orgId && hooks.get(r.orgId)) || [],
-        })),
+        found[i].map((r) => {
+          const key = !r.userId && r.orgId ? orgRoleKey({ orgId: r.orgId, role: r.role }) : '';
+          return { ...r, preferences: prefs.get(key) ?? new Map(), endpoints: hooks.get(key) ?? [] };
+        }),
       ),
     );
     if (plans.length === 0) return plans;

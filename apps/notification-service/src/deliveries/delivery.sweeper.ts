@@ -8,7 +8,9 @@ const BATCH = 500;
 /**
  * Redis here keeps nothing on disk, so a restart loses every job. Postgres still lists what is pending; at boot and
  * then periodically, pending deliveries whose job is gone are re-armed, and those whose job failed without the
- * processor recording it (stalled past BullMQ's limit) are parked with BullMQ's reason.
+ * processor recording it (stalled past BullMQ's limit) are parked with BullMQ's reason. The job looked at is the
+ * one of the delivery's current generation (`jobIdOf`), so an operator's replay whose job was never added is re-armed,
+ * not parked again because of the failed job it replays.
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -46,11 +48,11 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
   private async run(graceMs: number): Promise<number> {
     let rearmed = 0;
     for (const d of await this.deliveries.stale(graceMs, BATCH)) {
-      const job = await this.queues.channels[d.channel].getJob(d.id);
+      const job = await this.queues.job(d);
       const state = job ? await job.getState() : 'missing';
       if (state === 'failed') await this.deliveries.park(d.id, job!.failedReason);
       if (state === 'missing' || state === 'completed' || state === 'unknown') {
-        await this.queues.rearm(d.id, d.channel);
+        await this.queues.rearm(d);
         rearmed++;
       }
     }

@@ -1,10 +1,18 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { DeliveryQueues, MAINTENANCE_QUEUE } from '../queues/delivery.queues';
 import { DigestService } from './digest.service';
 
 export const DIGEST_SCHEDULER = 'daily-digest';
+
+/**
+ * What a digest run folds in: everything waiting when it runs. Not `job.timestamp`: a scheduler creates the next
+ * job when the previous one runs, so its timestamp is a whole period old, and the day's notices would wait a day more.
+ */
+function digestCutoff(job: Pick<Job, 'processedOn'>): Date {
+  return new Date(job.processedOn ?? Date.now());
+}
 
 /**
  * Schedules the digest with a BullMQ job scheduler (cron, in China's time zone) and runs it. The scheduler lives in
@@ -25,7 +33,7 @@ export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     this.worker = new Worker(
       MAINTENANCE_QUEUE,
-      async (job) => (job.name === DIGEST_SCHEDULER ? this.digest.run(new Date(job.timestamp)) : undefined),
+      async (job) => (job.name === DIGEST_SCHEDULER ? this.digest.run(digestCutoff(job)) : undefined),
       { connection: this.queues.workerConnection(), prefix: this.queues.prefix, concurrency: 1 },
     );
     this.worker.on('error', (e) => this.logger.error(`maintenance worker: ${e.message}`));

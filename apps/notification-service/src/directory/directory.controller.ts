@@ -12,13 +12,13 @@ export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get('my-organisation')
-  @ApiOperation({ summary: '本机构在通知通讯录中的登记（名称、角色、区县、联系邮箱）' })
+  @ApiOperation({ summary: '本机构本角色接收通知的联系邮箱，以及本机构在通讯录中的登记（名称、角色、区县）' })
   mine(@CurrentPrincipal() p: Principal) {
     return this.directory.mine(p);
   }
 
   @Put('my-organisation')
-  @ApiOperation({ summary: '设置本机构接收通知的联系邮箱' })
+  @ApiOperation({ summary: '设置本机构本角色接收通知的联系邮箱（其他角色的邮箱不受影响）' })
   setContacts(@ZodBody(contactsSchema) body: z.infer<typeof contactsSchema>, @CurrentPrincipal() p: Principal) {
     return this.directory.setContacts(p, body.emails);
   }
@@ -38,8 +38,12 @@ export class DirectoryController {
 
   @Put('organisations/:orgId')
   @Roles('bureau', 'admin')
-  @ApiOperation({ summary: '登记或更新一个机构（含联系邮箱；演示数据由此导入）' })
-  upsert(@ZodParam('orgId', orgIdSchema) orgId: string, @ZodBody(organisationSchema) body: z.infer<typeof organisationSchema>) {
-    return this.directory.upsert({ id: orgId, ...body });
+  @ApiOperation({ summary: '登记或更正一个机构（含其角色及该角色的联系邮箱；演示数据由此导入）' })
+  upsert(
+    @ZodParam('orgId', orgIdSchema) orgId: string,
+    @ZodBody(organisationSchema) body: z.infer<typeof organisationSchema>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.directory.upsert({ id: orgId, ...body }, p);
   }
 }

@@ -1,11 +1,15 @@
 import { recipientsOf, type DirectorySnapshot } from './directory.domain';
 
 const dir: DirectorySnapshot = {
-  orgs: [
+  desks: [
     { id: 'org-bureau', role: 'bureau', districtCode: null, emails: ['kjj@example.cn'] },
     { id: 'org-district-500112', role: 'district', districtCode: '500112', emails: ['yb@example.cn'] },
     { id: 'org-district-500106', role: 'district', districtCode: '500106', emails: [] },
-    { id: 'org-ent-1', role: 'enterprise', districtCode: '500112', emails: ['ent@example.com'] },
+  ],
+  contacts: [
+    { orgId: 'org-ent-1', role: 'enterprise', emails: ['ent@example.com'] },
+    { orgId: 'org-team-casting', role: 'team', emails: ['team@example.org'] },
+    { orgId: 'org-team-casting', role: 'expert', emails: ['expert-desk@example.org'] },
   ],
   members: [{ userId: 'u-exp-1', orgId: 'org-expert-pool', email: 'zhang@example.edu.cn' }],
   profiles: [{ profileId: 'p-7', orgId: 'org-team-casting', role: 'team', emails: ['team@example.org'] }],
@@ -26,6 +30,12 @@ describe('directory resolution', () => {
     ]);
   });
 
+  it('e-mails an organisation addressed in a role at the contacts of that role only', () => {
+    expect(recipientsOf([{ kind: 'org', orgId: 'org-team-casting', role: 'team' }], dir)[0].emails).toEqual(['team@example.org']);
+    expect(recipientsOf([{ kind: 'org', orgId: 'org-team-casting', role: 'expert' }], dir)[0].emails).toEqual(['expert-desk@example.org']);
+    expect(recipientsOf([{ kind: 'org', orgId: 'org-ent-1', role: 'solver' }], dir)[0].emails).toEqual([]);
+  });
+
   it('finds the owner of a known profile, and nobody for an unknown one', () => {
     expect(recipientsOf([{ kind: 'profile', profileId: 'p-7' }], dir)).toEqual([
       { orgId: 'org-team-casting', userId: null, role: 'team', emails: ['team@example.org'] },
@@ -33,8 +43,10 @@ describe('directory resolution', () => {
     expect(recipientsOf([{ kind: 'profile', profileId: 'p-unknown' }], dir)).toEqual([]);
   });
 
-  it('tells each recipient once however many audiences name it', () => {
+  it('tells each recipient once however many audiences name it, and one organisation in two roles twice', () => {
     const twice = recipientsOf([{ kind: 'org', orgId: 'org-bureau', role: 'bureau' }, { kind: 'desk', role: 'bureau' }], dir);
     expect(twice.map((r) => r.orgId)).toEqual(['org-bureau']);
+    const roles = recipientsOf([{ kind: 'org', orgId: 'org-team-casting', role: 'team' }, { kind: 'org', orgId: 'org-team-casting', role: 'expert' }], dir);
+    expect(roles.map((r) => r.role)).toEqual(['team', 'expert']);
   });
 });

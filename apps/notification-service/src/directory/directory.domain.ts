@@ -1,7 +1,7 @@
 import type { Role } from '@jiebang/contracts';
 import type { Address } from '../catalogue/audience';
 
-/** A recipient found in the directory: an organisation (in a role) or a person, and where to e-mail them. */
+/** A recipient found in the directory: an organisation in a role (an audience) or a person, and where to e-mail them. */
 export interface DirectoryRecipient {
   orgId: string | null;
   userId: string | null;
@@ -9,11 +9,35 @@ export interface DirectoryRecipient {
   emails: string[];
 }
 
+/**
+ * An audience: an organisation in a role, the unit notices are addressed to and the inbox is scoped by. Contacts,
+ * preferences and webhook endpoints belong to one, not to the organisation as a whole.
+ */
+export interface OrgRole {
+  orgId: string;
+  role: Role;
+}
+
+export const orgRoleKey = (a: OrgRole) => `${a.orgId}/${a.role}`;
+
+export interface AudienceContacts extends OrgRole {
+  emails: string[];
+}
+
 /** What the directory knows about the addresses of one event, loaded in a few queries. */
 export interface DirectorySnapshot {
-  orgs: { id: string; role: Role; districtCode: string | null; emails: string[] }[];
+  /** The desks addressed (the bureau, district offices), each with the contacts of its desk role. */
+  desks: { id: string; role: Role; districtCode: string | null; emails: string[] }[];
+  /** Contacts of the audiences the event names directly. */
+  contacts: AudienceContacts[];
   members: { userId: string; orgId: string; email: string | null }[];
+  /** Profiles and their owners, each with the contacts of the owner's audience (organisation, profile kind). */
   profiles: { profileId: string; orgId: string; role: Role; emails: string[] }[];
+}
+
+/** One recipient, one key: a person by user id, an organisation by the audience (organisation and role). */
+export function recipientKey(r: Pick<DirectoryRecipient, 'orgId' | 'userId' | 'role'>): string {
+  return r.userId ? `user:${r.userId}` : `org:${orgRoleKey({ orgId: r.orgId ?? '', role: r.role })}`;
 }
 
 /**
@@ -23,9 +47,12 @@ export interface DirectorySnapshot {
  */
 export function recipientsOf(addresses: Address[], dir: DirectorySnapshot): DirectoryRecipient[] {
   const found = new Map<string, DirectoryRecipient>();
-  const add = (r: DirectoryRecipient) => found.set(r.userId ? `user:${r.userId}` : `org:${r.orgId}`, r);
+  const add = (r: DirectoryRecipient) => found.set(recipientKey(r), r);
   for (const a of addresses) {
-    if (a.kind === 'org') add({ orgId: a.orgId, userId: null, role: a.role, emails: dir.orgs.find((o) => o.id === a.orgId)?.emails ?? [] });
+    if (a.kind === 'org') {
+      const contacts = dir.contacts.find((c) => c.orgId === a.orgId && c.role === a.role);
+      add({ orgId: a.orgId, userId: null, role: a.role, emails: contacts?.emails ?? [] });
+    }
     if (a.kind === 'user') {
       const m = dir.members.find((x) => x.userId === a.userId);
       add({ orgId: m?.orgId ?? null, userId: a.userId, role: a.role, emails: m?.email ? [m.email] : [] });
@@ -34,7 +61,7 @@ export function recipientsOf(addresses: Address[], dir: DirectorySnapshot): Dire
       for (const p of dir.profiles.filter((x) => x.profileId === a.profileId)) add({ orgId: p.orgId, userId: null, role: p.role, emails: p.emails });
     }
     if (a.kind === 'desk') {
-      const desks = dir.orgs.filter((o) => o.role === a.role && (a.role !== 'district' || o.districtCode === a.district));
+      const desks = dir.desks.filter((o) => o.role === a.role && (a.role !== 'district' || o.districtCode === a.district));
       for (const o of desks) add({ orgId: o.id, userId: null, role: o.role, emails: o.emails });
     }
   }

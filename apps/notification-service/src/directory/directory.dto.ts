@@ -1,9 +1,10 @@
 import { districtCodeSchema, roleSchema } from '@jiebang/contracts';
 import { z } from 'zod';
+import { pagingShape } from '../paging';
 
 const emails = z.array(z.email({ message: '邮箱地址格式不正确' })).max(10);
 
-/** PUT /directory/my-organisation: where notices to the caller's organisation are e-mailed. */
+/** PUT /directory/my-organisation: where notices to the caller's audience (organisation × role) are e-mailed. */
 export const contactsSchema = z.strictObject({ emails });
 
 /** PUT /directory/me: a person's own address (e.g. an expert, for notices addressed to them). */
@@ -23,8 +24,7 @@ export const organisationSchema = z.strictObject({
 export const listOrganisationsSchema = z.strictObject({
   role: roleSchema.optional(),
   districtCode: districtCodeSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  ...pagingShape(50),
 });
 
 export const orgIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, '机构编号格式不正确');

@@ -31,9 +31,13 @@ export class DirectoryEvents {
     return this.profile(e, em);
   }
 
+  /**
+   * A team's or a solver's profile names the organisation acting in that role; an expert's names the organisation
+   * employing the expert, which is not an expert, so it teaches the directory nothing about the organisation.
+   */
   private async profile(e: ProfileEvent, em: EntityManager): Promise<void> {
     const { orgId, orgName, kind, districtCode, name } = e.data;
-    await this.directory.learn(em, { id: orgId, name: orgName, role: kind, districtCode });
+    if (kind !== 'expert') await this.directory.learn(em, { id: orgId, name: orgName, role: kind, districtCode });
     await this.directory.learnProfile(em, { profileId: e.subject, orgId, role: kind, name, sequence: e.sequence });
   }
 }

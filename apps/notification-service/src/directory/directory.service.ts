@@ -4,9 +4,9 @@ import { DISTRICTS, DomainError, type Principal, type Role } from '@jiebang/cont
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Address } from '../catalogue/audience';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
-import type { DirectorySnapshot } from './directory.domain';
+import type { AudienceContacts, DirectorySnapshot } from './directory.domain';
 import { Member } from './member.entity';
-import { Organisation } from './organisation.entity';
+import type { Organisation } from './organisation.entity';
 import { Profile } from './profile.entity';
 
 export interface OrganisationInput {
@@ -16,9 +16,26 @@ export interface OrganisationInput {
   districtCode: string | null;
 }
 
+/** An organisation as notifications know it, with the contacts of the role it is known in. */
+export type OrganisationView = Organisation & { emails: string[] };
+
+/** The caller's audience (organisation × role): where its notices are e-mailed, and the organisation's entry. */
+export interface MyAudience {
+  orgId: string;
+  role: Role;
+  emails: string[];
+  directory: { name: string | null; role: Role; districtCode: string | null } | null;
+}
+
+const ORGANISATION_COLUMNS = `o.id, o.name, o.role, o.district_code AS "districtCode", coalesce(c.emails, '{}') AS emails, o.updated_at AS "updatedAt"`;
+const WITH_CONTACTS = `directory_organisations o LEFT JOIN directory_contacts c ON c.org_id = o.id AND c.role = o.role`;
+
 /**
- * The directory read model: organisations learnt from events, from callers' tokens and from seeds, and the desks
- * every deployment has (the bureau, the 38 district offices), so notices address organisations and roles.
+ * The directory read model: organisations learnt from events and seeds, and the desks every deployment has (the
+ * bureau, the 38 district offices), so notices address organisations and roles. Contacts belong to an audience
+ * (organisation × role): a member sets those of the role they act in, nothing else. An organisation's role is set
+ * by the bureau or an admin; events only fill it in for an organisation not yet known, so no token and no later
+ * event (an expert profile naming its employer, say) re-labels an organisation.
  */
 @Injectable()
 export class DirectoryService implements OnApplicationBootstrap {
@@ -27,7 +44,7 @@ export class DirectoryService implements OnApplicationBootstrap {
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
-  /** Creates the desks if missing; never overwrites what seeds or owners have set. */
+  /** Creates the desks if missing, and puts back a desk's role (and a district office's district) if it was changed. */
   async onApplicationBootstrap(): Promise<void> {
     const desks: OrganisationInput[] = [
       { id: this.config.BUREAU_ORG_ID, name: '重庆市科学技术局', role: 'bureau', districtCode: null },
@@ -38,22 +55,27 @@ export class DirectoryService implements OnApplicationBootstrap {
         districtCode: d.code,
       })),
     ];
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Organisation)
-      .values(desks.map((d) => ({ ...d, emails: [], updatedAt: new Date() })))
-      .orIgnore()
-      .execute();
+    await this.dataSource.query(
+      `INSERT INTO directory_organisations AS o (id, name, role, district_code)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role,
+         district_code = CASE WHEN EXCLUDED.role = 'district' THEN EXCLUDED.district_code ELSE o.district_code END, updated_at = now()
+       WHERE o.role <> EXCLUDED.role OR (EXCLUDED.role = 'district' AND o.district_code IS DISTINCT FROM EXCLUDED.district_code)`,
+      [desks.map((d) => d.id), desks.map((d) => d.name), desks.map((d) => d.role), desks.map((d) => d.districtCode)],
+    );
   }
 
-  /** Learns or refreshes an organisation's identity (not its contacts), e.g. from an event or a caller's token. */
+  /**
+   * Learns an organisation from an event. Never changes its role: a fact about the organisation in another role
+   * (an expert's profile naming the team that employs them) adds nothing, and only one in its own role refreshes
+   * its name and district.
+   */
   async learn(em: EntityManager, org: OrganisationInput): Promise<void> {
     await em.query(
-      `INSERT INTO directory_organisations (id, name, role, district_code) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, directory_organisations.name),
-         role = EXCLUDED.role, district_code = COALESCE(EXCLUDED.district_code, directory_organisations.district_code),
-         updated_at = now()`,
+      `INSERT INTO directory_organisations AS o (id, name, role, district_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, o.name),
+         district_code = COALESCE(EXCLUDED.district_code, o.district_code), updated_at = now()
+       WHERE o.role = EXCLUDED.role`,
       [org.id, org.name, org.role, org.districtCode],
     );
   }
@@ -68,24 +90,24 @@ export class DirectoryService implements OnApplicationBootstrap {
     );
   }
 
-  /** Seeds and operators: the whole entry, contacts included. */
-  async upsert(org: OrganisationInput & { emails: string[] }): Promise<Organisation> {
-    await this.dataSource.query(
-      `INSERT INTO directory_organisations (id, name, role, district_code, emails) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, district_code = EXCLUDED.district_code,
-         emails = EXCLUDED.emails, updated_at = now()`,
-      [org.id, org.name, org.role, org.districtCode, org.emails],
-    );
+  /** The bureau, an admin or the seeds: the whole entry (its role included), and the contacts of that role. */
+  async upsert(org: OrganisationInput & { emails: string[] }, by: Principal): Promise<OrganisationView> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO directory_organisations (id, name, role, district_code) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, district_code = EXCLUDED.district_code,
+           updated_at = now()`,
+        [org.id, org.name, org.role, org.districtCode],
+      );
+      await this.saveContacts(em, { orgId: org.id, role: org.role, emails: org.emails }, by.sub);
+    });
     return this.get(org.id);
   }
 
-  /** A member sets their organisation's contact addresses. */
-  async setContacts(p: Principal, emails: string[]): Promise<Organisation> {
-    await this.dataSource.transaction(async (em) => {
-      await this.learn(em, fromPrincipal(p));
-      await em.update(Organisation, { id: p.orgId }, { emails, updatedAt: new Date() });
-    });
-    return this.get(p.orgId);
+  /** A member sets where the notices of their audience (their organisation, in the role they act in) are e-mailed. */
+  async setContacts(p: Principal, emails: string[]): Promise<MyAudience> {
+    await this.saveContacts(this.dataSource.manager, { orgId: p.orgId, role: p.role, emails }, p.sub);
+    return this.mine(p);
   }
 
   /** A person registers (e.g. an expert), so notices addressed to them can be e-mailed. */
@@ -102,58 +124,79 @@ export class DirectoryService implements OnApplicationBootstrap {
     return member;
   }
 
-  async get(orgId: string): Promise<Organisation> {
-    const org = await this.dataSource.getRepository(Organisation).findOneBy({ id: orgId });
+  async get(orgId: string): Promise<OrganisationView> {
+    const [org]: OrganisationView[] = await this.dataSource.query(`SELECT ${ORGANISATION_COLUMNS} FROM ${WITH_CONTACTS} WHERE o.id = $1`, [orgId]);
     if (!org) throw DomainError.notFound('ORGANISATION_NOT_FOUND', '通讯录中没有该机构', { orgId });
     return org;
   }
 
-  async mine(p: Principal): Promise<Organisation> {
-    const org = await this.dataSource.getRepository(Organisation).findOneBy({ id: p.orgId });
-    return org ?? { ...fromPrincipal(p), emails: [], updatedAt: new Date() };
+  async mine(p: Principal): Promise<MyAudience> {
+    const [org] = await this.dataSource.query(
+      `SELECT name, role, district_code AS "districtCode" FROM directory_organisations WHERE id = $1`,
+      [p.orgId],
+    );
+    const [contacts] = await this.dataSource.query(`SELECT emails FROM directory_contacts WHERE org_id = $1 AND role = $2`, [p.orgId, p.role]);
+    return { orgId: p.orgId, role: p.role, emails: contacts?.emails ?? [], directory: org ?? null };
   }
 
   async list(q: { role?: Role; districtCode?: string; page: number; pageSize: number }) {
-    const [items, total] = await this.dataSource.getRepository(Organisation).findAndCount({
-      where: { ...(q.role ? { role: q.role } : {}), ...(q.districtCode ? { districtCode: q.districtCode } : {}) },
-      order: { role: 'ASC', id: 'ASC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
-    return { items, total };
+    const where = `($1::text IS NULL OR o.role = $1) AND ($2::text IS NULL OR o.district_code = $2)`;
+    const params = [q.role ?? null, q.districtCode ?? null];
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(`SELECT ${ORGANISATION_COLUMNS} FROM ${WITH_CONTACTS} WHERE ${where} ORDER BY o.role, o.id LIMIT $3 OFFSET $4`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM directory_organisations o WHERE ${where}`, params),
+    ]);
+    return { items: items as OrganisationView[], total: total as number };
   }
 
-  /** Everything the directory knows about these addresses, in at most three queries. */
+  /** Everything the directory knows about these addresses, in at most four queries. */
   async snapshot(em: EntityManager, addresses: Address[]): Promise<DirectorySnapshot> {
-    const ids = (kind: Address['kind'], pick: (a: any) => string) => addresses.filter((a) => a.kind === kind).map(pick);
-    const orgIds = ids('org', (a) => a.orgId);
-    const userIds = ids('user', (a) => a.userId);
-    const profileIds = ids('profile', (a) => a.profileId);
+    const orgs = addresses.flatMap((a) => (a.kind === 'org' ? [a] : []));
+    const userIds = addresses.flatMap((a) => (a.kind === 'user' ? [a.userId] : []));
+    const profileIds = addresses.flatMap((a) => (a.kind === 'profile' ? [a.profileId] : []));
     const bureau = addresses.some((a) => a.kind === 'desk' && a.role === 'bureau');
     const districts = addresses.flatMap((a) => (a.kind === 'desk' && a.role === 'district' ? [a.district] : []));
-    const [orgs, members, profiles] = await Promise.all([
-      orgIds.length || bureau || districts.length
+    const [desks, contacts, members, profiles] = await Promise.all([
+      bureau || districts.length
         ? em.query(
-            `SELECT id, role, district_code AS "districtCode", emails FROM directory_organisations
-             WHERE id = ANY($1) OR (role = 'bureau' AND $2) OR (role = 'district' AND district_code::text = ANY($3))`,
-            [orgIds, bureau, districts],
+            `SELECT o.id, o.role, o.district_code AS "districtCode", coalesce(c.emails, '{}') AS emails FROM ${WITH_CONTACTS}
+             WHERE (o.role = 'bureau' AND $1) OR (o.role = 'district' AND o.district_code::text = ANY($2))`,
+            [bureau, districts],
           )
         : [],
+      orgs.length ? this.contactsOf(em, orgs) : [],
       userIds.length
         ? em.query(`SELECT user_id AS "userId", org_id AS "orgId", email FROM directory_members WHERE user_id = ANY($1)`, [userIds])
         : [],
       profileIds.length
         ? em.query(
-            `SELECT p.profile_id AS "profileId", p.org_id AS "orgId", p.role, coalesce(o.emails, '{}') AS emails
-             FROM directory_profiles p LEFT JOIN directory_organisations o ON o.id = p.org_id WHERE p.profile_id = ANY($1)`,
+            `SELECT p.profile_id AS "profileId", p.org_id AS "orgId", p.role, coalesce(c.emails, '{}') AS emails
+             FROM directory_profiles p LEFT JOIN directory_contacts c ON c.org_id = p.org_id AND c.role = p.role
+             WHERE p.profile_id = ANY($1)`,
             [profileIds],
           )
         : [],
     ]);
-    return { orgs, members, profiles };
+    return { desks, contacts, members, profiles };
   }
-}
 
-function fromPrincipal(p: Principal): OrganisationInput {
-  return { id: p.orgId, name: p.orgName ?? null, role: p.role, districtCode: p.districtCode ?? null };
+  private contactsOf(em: EntityManager, audiences: { orgId: string; role: Role }[]): Promise<AudienceContacts[]> {
+    return em.query(
+      `SELECT org_id AS "orgId", role, emails FROM directory_contacts
+       WHERE (org_id, role) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [audiences.map((a) => a.orgId), audiences.map((a) => a.role)],
+    );
+  }
+
+  private async saveContacts(em: EntityManager, c: AudienceContacts, by: string): Promise<void> {
+    await em.query(
+      `INSERT INTO directory_contacts (org_id, role, emails, updated_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (org_id, role) DO UPDATE SET emails = EXCLUDED.emails, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [c.orgId, c.role, c.emails, by],
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An organisation as notifications know it: its role, district, and where to e-mail it. */
+/** An organisation as notifications know it: its role and district (contacts are kept per role: directory_contacts). */
 @Entity({ name: 'directory_organisations' })
 export class Organisation {
   @PrimaryColumn('text')
@@ -15,9 +15,6 @@ export class Organisation {
 
   @Column({ type: 'char', length: 6, nullable: true })
   districtCode: string | null;
-
-  @Column({ type: 'text', array: true })
-  emails: string[];
 
   @Column({ type: 'timestamptz' })
   updatedAt: Date;

@@ -1,12 +1,15 @@
-import { Controller, Get, HttpCode, Post, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Sse, SseSignal, type MessageEvent } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@jiebang/contracts';
 import { AllowQueryToken, CurrentPrincipal, ZodBody, ZodParam, ZodQuery } from '@jiebang/service-kit';
-import { from, switchMap, type Observable } from 'rxjs';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { inboxQuerySchema, notificationIdSchema, readAllSchema, streamQuerySchema, type InboxQueryInput } from './inbox.dto';
 import { InboxService } from './inbox.service';
 import { LiveFeed } from './live-feed';
+import { StreamSlots } from './stream-slots';
+import { tokenExpiry } from './token-expiry';
 
 @ApiTags('notifications 站内信')
 @Controller('notifications')
@@ -14,6 +17,7 @@ export class InboxController {
   constructor(
     private readonly inbox: InboxService,
     private readonly live: LiveFeed,
+    private readonly slots: StreamSlots,
   ) {}
 
   @Get()
@@ -30,9 +34,20 @@ export class InboxController {
 
   @Sse('stream')
   @AllowQueryToken()
-  @ApiOperation({ summary: '实时推送（Server-Sent Events）：ready、notification、ping；EventSource 用 ?access_token= 传令牌' })
-  stream(@ZodQuery(streamQuerySchema) _query: z.infer<typeof streamQuerySchema>, @CurrentPrincipal() p: Principal): Observable<MessageEvent> {
-    return from(this.inbox.unreadCount(p)).pipe(switchMap(({ unread }) => this.live.stream(p, unread)));
+  @ApiOperation({
+    summary: '实时推送（Server-Sent Events）：ready、notification、ping，令牌到期时 expired 后断开；EventSource 用 ?access_token= 传令牌；每人及每实例的连接数有上限（429）',
+  })
+  async stream(
+    @ZodQuery(streamQuerySchema) _query: z.infer<typeof streamQuerySchema>,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @SseSignal() closed: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
+    // Refused before the stream opens, so the refusal is an ordinary 429; the slot is given back however it ends.
+    const release = this.slots.take(p);
+    closed.addEventListener('abort', release, { once: true });
+    const { unread } = await this.inbox.unreadCount(p);
+    return this.live.stream(p, unread, tokenExpiry(req));
   }
 
   @Post('read-all')

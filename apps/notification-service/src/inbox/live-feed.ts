@@ -2,11 +2,17 @@ import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdo
 import type { Principal } from '@jiebang/contracts';
 import { REDIS } from '@jiebang/service-kit';
 import Redis from 'ioredis';
-import { filter, interval, map, merge, of, Subject, type Observable } from 'rxjs';
+import { filter, interval, map, merge, of, Subject, takeWhile, timer, type Observable } from 'rxjs';
 import { NOTIFICATION_CONFIG, queuePrefix, type NotificationConfig } from '../config';
 import { visibleTo } from './inbox.scope';
 import { view } from './inbox.service';
 import type { Notification } from './notification.entity';
+
+/** The last event of a stream whose token expired: the page reconnects with a fresh token. */
+const EXPIRED: MessageEvent = { type: 'expired', data: { code: 'AUTH_TOKEN_EXPIRED', message: '登录已过期，请重新登录' } };
+
+/** Timers take at most 2^31 − 1 ms (24.8 days); a longer token gets its stream closed then, and reconnects. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Live push for open pages. A new notice is published on a Redis channel and every instance forwards it to its own
@@ -44,8 +50,13 @@ export class LiveFeed implements OnModuleInit, OnApplicationShutdown {
     await this.redis.publish(this.channel, JSON.stringify(n)).catch((e: Error) => this.logger.warn(`live push of ${n.id} lost: ${e.message}`));
   }
 
-  /** The caller's stream: `ready` (with the unread count) once subscribed, then each new notice, and a keep-alive. */
-  stream(p: Principal, unread: number): Observable<MessageEvent> {
+  /**
+   * The caller's stream: `ready` (with the unread count) once subscribed, then each new notice, and a keep-alive;
+   * at `expiresAt` (the token's expiry, epoch ms) `expired`, and the stream ends: the guard checked the token when
+   * the stream opened, and nothing may be pushed on its authority after it expires.
+   */
+  stream(p: Principal, unread: number, expiresAt: number): Observable<MessageEvent> {
+    const expired = timer(Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS)).pipe(map(() => EXPIRED));
     return merge(
       of<MessageEvent>({ type: 'ready', data: { unread } }),
       this.notices.pipe(
@@ -53,6 +64,7 @@ export class LiveFeed implements OnModuleInit, OnApplicationShutdown {
         map((n): MessageEvent => ({ type: 'notification', id: n.id, data: view(n) })),
       ),
       interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
-    );
+      expired,
+    ).pipe(takeWhile((e) => e !== EXPIRED, true));
   }
 }

@@ -28,7 +28,9 @@ describe('sealing webhook secrets (real Postgres)', () => {
   it('seals the clear rows once, refuses clear ones afterwards, and can be undone', async () => {
     const config = configWith({ WEBHOOK_SECRET_KEY: keyA });
     const all = database(config);
-    const earlier = new DataSource(dataSourceOptions(config, { entities: [], migrations: all.migrations.slice(0, -1) }));
+    // Up to and including the sealing, which the later migrations build on.
+    const sealAt = all.migrations.findIndex((m) => m.name === 'SealWebhookSecrets1764202100000');
+    const earlier = new DataSource(dataSourceOptions(config, { entities: [], migrations: all.migrations.slice(0, sealAt) }));
     await earlier.initialize();
     await earlier.runMigrations();
     const clear = new Map<string, string>([randomUUID(), randomUUID()].map((id, i) => [id, `whsec_legacy-${i}`]));
@@ -41,7 +43,7 @@ describe('sealing webhook secrets (real Postgres)', () => {
     }
     await earlier.destroy();
 
-    source = new DataSource(dataSourceOptions(config, all));
+    source = new DataSource(dataSourceOptions(config, { ...all, migrations: all.migrations.slice(0, sealAt + 1) }));
     await source.initialize();
     expect((await source.runMigrations()).map((m) => m.name)).toEqual(['SealWebhookSecrets1764202100000']);
     const box = webhookSecretBox(config);
@@ -52,7 +54,7 @@ describe('sealing webhook secrets (real Postgres)', () => {
     }
 
     // Idempotent: running it again seals nothing twice.
-    const Seal = all.migrations.at(-1) as new () => MigrationInterface;
+    const Seal = all.migrations[sealAt] as new () => MigrationInterface;
     const runner = source.createQueryRunner();
     await new Seal().up(runner).finally(() => runner.release());
     expect(await secrets()).toEqual(sealed);

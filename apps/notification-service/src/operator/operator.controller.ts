@@ -4,6 +4,7 @@ import { Roles, ZodBody, ZodParam, ZodQuery } from '@jiebang/service-kit';
 import { z } from 'zod';
 import { CHANNELS } from '../catalogue/notice';
 import { DigestService } from '../digest/digest.service';
+import { pagingShape } from '../paging';
 import { OperatorService } from './operator.service';
 
 const STATUSES = ['pending', 'sent', 'failed', 'suppressed', 'skipped', 'digest', 'digested'] as const;
@@ -11,8 +12,7 @@ const STATUSES = ['pending', 'sent', 'failed', 'suppressed', 'skipped', 'digest'
 const listSchema = z.strictObject({
   status: z.enum(STATUSES).default('failed'),
   channel: z.enum(CHANNELS).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pagingShape(20),
 });
 const replayAllSchema = z.strictObject({ channel: z.enum(CHANNELS).optional() });
 const deliveryIdSchema = z.uuid({ message: '投递编号格式不正确' });

@@ -38,9 +38,13 @@ export class OperatorService {
     return { ...delivery, attemptLog: attempts };
   }
 
-  /** Back to pending, then a fresh job. If Redis refuses the job the row stays pending and the sweep adds it. */
+  /**
+   * Back to pending as a new generation (`replays` + 1), then that generation's job, a job id never used before. If
+   * Redis refuses the job the row stays pending and the sweep adds it; the failed job of the earlier generation
+   * stays in Redis as its record and can no longer be mistaken for this one.
+   */
   async replay(id: string): Promise<{ id: string; status: DeliveryStatus }> {
-    const channel = await this.dataSource.transaction(async (em) => {
+    const job = await this.dataSource.transaction(async (em) => {
       const d = await em.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw notFound(id);
       checkReplayable(d.status);
@@ -52,10 +56,10 @@ export class OperatorService {
           });
         }
       }
-      await em.update(Delivery, { id }, { status: 'pending', replays: () => 'replays + 1', updatedAt: new Date() });
-      return d.channel;
+      await em.update(Delivery, { id }, { status: 'pending', replays: d.replays + 1, updatedAt: new Date() });
+      return { id, channel: d.channel, replays: d.replays + 1 };
     });
-    await this.queues.rearm(id, channel).catch((e: Error) => this.logger.warn(`replay of ${id}: job not added (${e.message}); the sweep will`));
+    await this.queues.enqueue([job]).catch((e: Error) => this.logger.warn(`replay of ${id}: job not added (${e.message}); the sweep will`));
     return { id, status: 'pending' };
   }
 
@@ -81,10 +85,8 @@ export class OperatorService {
     return { replayed, skipped };
   }
 
-  async queueCounts() {
-    return Object.fromEntries(
-      await Promise.all(this.queues.all().map(async (q) => [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')])),
-    );
+  queueCounts() {
+    return this.queues.counts('waiting', 'active', 'delayed', 'completed', 'failed');
   }
 }
 

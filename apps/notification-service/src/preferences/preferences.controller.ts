@@ -20,9 +20,9 @@ export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
-  @ApiOperation({ summary: '本机构的通知偏好（按类别 × 渠道），以及不可关闭的强制通知' })
+  @ApiOperation({ summary: '本机构本角色的通知偏好（按类别 × 渠道），以及不可关闭的强制通知' })
   list(@CurrentPrincipal() p: Principal) {
-    return this.preferences.list(p.orgId);
+    return this.preferences.list(p);
   }
 
   @Put()

@@ -4,6 +4,7 @@ import type { Principal } from '@jiebang/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '../catalogue/notice';
+import { orgRoleKey, type OrgRole } from '../directory/directory.domain';
 import { checkPreference, type Mode, type PreferenceSet } from './preference.domain';
 import { Preference } from './preference.entity';
 
@@ -13,28 +14,33 @@ export interface PreferenceInput {
   mode: Mode;
 }
 
+/**
+ * Preferences belong to an audience (organisation × role), like the inbox: the members who read its notices choose
+ * which of them to mute or fold into the digest, and a member acting in another role cannot touch them.
+ */
 @Injectable()
 export class PreferencesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async forOrgs(em: EntityManager, orgIds: string[]): Promise<Map<string, PreferenceSet>> {
+  async forAudiences(em: EntityManager, audiences: OrgRole[]): Promise<Map<string, PreferenceSet>> {
     const sets = new Map<string, Map<`${Category}/${Channel}`, Mode>>();
-    if (orgIds.length === 0) return sets;
-    const rows: Pick<Preference, 'orgId' | 'category' | 'channel' | 'mode'>[] = await em.query(
-      `SELECT org_id AS "orgId", category, channel, mode FROM preferences WHERE org_id = ANY($1)`,
-      [orgIds],
+    if (audiences.length === 0) return sets;
+    const rows: Pick<Preference, 'orgId' | 'role' | 'category' | 'channel' | 'mode'>[] = await em.query(
+      `SELECT org_id AS "orgId", role, category, channel, mode FROM preferences
+       WHERE (org_id, role) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [audiences.map((a) => a.orgId), audiences.map((a) => a.role)],
     );
     for (const p of rows) {
-      const set = sets.get(p.orgId) ?? new Map();
+      const set = sets.get(orgRoleKey(p)) ?? new Map();
       set.set(`${p.category}/${p.channel}`, p.mode);
-      sets.set(p.orgId, set);
+      sets.set(orgRoleKey(p), set);
     }
     return sets;
   }
 
   /** Every category × channel with its mode, and which notices of the category ignore it because they are mandatory. */
-  async list(orgId: string) {
-    const set = (await this.forOrgs(this.dataSource.manager, [orgId])).get(orgId) ?? new Map();
+  async list(a: OrgRole) {
+    const set = (await this.forAudiences(this.dataSource.manager, [a])).get(orgRoleKey(a)) ?? new Map();
     return {
       items: CATEGORIES.flatMap((category) =>
         CHANNELS.map((channel) => ({ category, channel, mode: set.get(`${category}/${channel}`) ?? 'immediate' })),
@@ -43,6 +49,7 @@ export class PreferencesService {
     };
   }
 
+  /** The caller's own audience only: their organisation, in the role they act in. */
   async set(p: Principal, items: PreferenceInput[]) {
     items.forEach((i) => checkPreference(i.channel, i.mode));
     // One row per category × channel, the last item winning (Postgres refuses to upsert a row twice in one statement).
@@ -50,9 +57,9 @@ export class PreferencesService {
     await this.dataSource
       .getRepository(Preference)
       .upsert(
-        unique.map((i) => ({ ...i, orgId: p.orgId, updatedBy: p.sub, updatedAt: new Date() })),
-        ['orgId', 'category', 'channel'],
+        unique.map((i) => ({ ...i, orgId: p.orgId, role: p.role, updatedBy: p.sub, updatedAt: new Date() })),
+        ['orgId', 'role', 'category', 'channel'],
       );
-    return this.list(p.orgId);
+    return this.list(p);
   }
 }

@@ -15,10 +15,10 @@ function cookie(req: Request, name: string): string | undefined {
 
 /**
  * Guards the queue dashboard, which is a browser app (pages, assets, XHR) outside Nest's guards. A bearer header
- * works for tools; a browser opens `<path>?access_token=…` once and the token is kept in an HttpOnly cookie
- * limited to the dashboard's path.
+ * works for tools; a browser opens `<path>?access_token=…` once and the token is kept in an HttpOnly, SameSite=Strict
+ * cookie limited to the dashboard's path, and `Secure` (HTTPS only) unless `secure` is off (development, tests).
  */
-export function boardAuth(verifier: JwtVerifier, basePath: string): RequestHandler {
+export function boardAuth(verifier: JwtVerifier, basePath: string, secure: boolean): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
     const fromQuery = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
@@ -34,7 +34,7 @@ export function boardAuth(verifier: JwtVerifier, basePath: string): RequestHandl
           return;
         }
         if (fromQuery) {
-          res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: basePath, maxAge: 3_600_000 });
+          res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', secure, path: basePath, maxAge: 3_600_000 });
         }
         next();
       },

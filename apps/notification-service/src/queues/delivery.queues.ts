@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type JobsOptions, type JobType } from 'bullmq';
 import type { Channel } from '../catalogue/notice';
 import { NOTIFICATION_CONFIG, queuePrefix, type NotificationConfig } from '../config';
 
@@ -11,9 +11,27 @@ export interface DeliveryJob {
   deliveryId: string;
 }
 
+/** A delivery as its job sees it: which queue, and how many times an operator replayed it. */
+export interface JobRef {
+  id: string;
+  channel: Channel;
+  replays?: number;
+}
+
 /**
- * The BullMQ side of deliveries. Jobs carry only the delivery id (= job id): the delivery row in Postgres is the
- * truth, so a job lost with Redis is re-armed from it and a duplicate add is a no-op.
+ * The job id of a delivery: the delivery id, and after the n-th replay `<id>.r<n>`. Each replay is a job of its
+ * own, so whatever became of the previous one (a failed job Redis would not let go of) never stands for it.
+ */
+export function jobIdOf(d: Pick<JobRef, 'id' | 'replays'>): string {
+  return d.replays ? `${d.id}.r${d.replays}` : d.id;
+}
+
+/** Every Redis command of the producer side gives up after this long, so a hung Redis cannot hang a caller. */
+const COMMAND_TIMEOUT_MS = 2_000;
+
+/**
+ * The BullMQ side of deliveries. Jobs carry only the delivery id; the job id is derived from it (`jobIdOf`): the
+ * delivery row in Postgres is the truth, so a job lost with Redis is re-armed from it and a duplicate add is a no-op.
  */
 @Injectable()
 export class DeliveryQueues implements OnApplicationShutdown {
@@ -22,8 +40,9 @@ export class DeliveryQueues implements OnApplicationShutdown {
   readonly maintenance: Queue;
   constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {
     this.prefix = queuePrefix(config);
-    // The producer side fails fast (no offline queue) while Redis is away: callers fall back on the sweep.
-    const connection = { ...redisOptions(config.REDIS_URL), enableOfflineQueue: false };
+    // The producer side fails fast (no offline queue, a time limit per command) while Redis is away or hung: callers
+    // fall back on the sweep, and readiness reports the queues down.
+    const connection = { ...redisOptions(config.REDIS_URL), enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS };
     const queue = (name: string) => new Queue(name, { connection, prefix: this.prefix });
     this.channels = { inbox: queue(QUEUE_NAMES.inbox), email: queue(QUEUE_NAMES.email), webhook: queue(QUEUE_NAMES.webhook) };
     this.maintenance = queue(MAINTENANCE_QUEUE);
@@ -33,9 +52,9 @@ export class DeliveryQueues implements OnApplicationShutdown {
     return [...Object.values(this.channels), this.maintenance];
   }
 
-  jobOptions(id: string): JobsOptions {
+  jobOptions(d: JobRef): JobsOptions {
     return {
-      jobId: id,
+      jobId: jobIdOf(d),
       attempts: this.config.DELIVERY_ATTEMPTS,
       backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
       removeOnComplete: { count: 1000 },
@@ -43,21 +62,31 @@ export class DeliveryQueues implements OnApplicationShutdown {
     };
   }
 
-  async enqueue(items: { id: string; channel: Channel }[]): Promise<void> {
+  async enqueue(items: JobRef[]): Promise<void> {
     await Promise.all(
       (Object.keys(this.channels) as Channel[]).map(async (channel) => {
         const jobs = items.filter((i) => i.channel === channel);
         if (jobs.length) {
-          await this.channels[channel].addBulk(jobs.map((j) => ({ name: channel, data: { deliveryId: j.id }, opts: this.jobOptions(j.id) })));
+          await this.channels[channel].addBulk(jobs.map((j) => ({ name: channel, data: { deliveryId: j.id }, opts: this.jobOptions(j) })));
         }
       }),
     );
   }
 
-  /** Removes whatever job holds this id (a parked one, on replay) and adds a fresh one. */
-  async rearm(id: string, channel: Channel): Promise<void> {
-    await (await this.channels[channel].getJob(id))?.remove();
-    await this.enqueue([{ id, channel }]);
+  /** The job standing for this delivery now (its latest replay's), if Redis still has it. */
+  job(d: JobRef) {
+    return this.channels[d.channel].getJob(jobIdOf(d));
+  }
+
+  /** Removes the delivery's current job if there is one (e.g. completed) and adds it again. */
+  async rearm(d: JobRef): Promise<void> {
+    await (await this.job(d))?.remove();
+    await this.enqueue([d]);
+  }
+
+  /** Job counts per queue, for readiness and operators. */
+  async counts(...states: JobType[]): Promise<Record<string, Record<string, number>>> {
+    return Object.fromEntries(await Promise.all(this.all().map(async (q) => [q.name, await q.getJobCounts(...states)] as const)));
   }
 
   /** Options, not a client: BullMQ then owns the connections (and sets `maxRetriesPerRequest: null` for workers). */

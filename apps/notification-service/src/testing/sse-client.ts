@@ -10,6 +10,8 @@ export interface SseClient {
   events: StreamEvent[];
   /** Waits for the first event of `type` that satisfies `match`. */
   next(type: string, match?: (data: any) => boolean): Promise<StreamEvent>;
+  /** Resolves when the server has ended the stream (or close() aborted it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -19,7 +21,7 @@ export async function openStream(url: string): Promise<SseClient> {
   const res = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
   if (res.status !== 200) throw new Error(`stream answered ${res.status}: ${await res.text()}`);
   const events: StreamEvent[] = [];
-  void (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -49,6 +51,7 @@ export async function openStream(url: string): Promise<SseClient> {
         if (!found) throw new Error(`no "${type}" event yet; got ${JSON.stringify(events.map((e) => e.type))}`);
         return found;
       }, 30_000),
+    ended,
     close: () => abort.abort(),
   };
 }

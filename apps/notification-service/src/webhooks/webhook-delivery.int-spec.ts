@@ -1,4 +1,7 @@
 import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import Redis from 'ioredis';
+import { DeliverySweeper } from '../deliveries/delivery.sweeper';
+import { DeliveryQueues } from '../queues/delivery.queues';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver';
 import { districtOffice, publish, startNotificationApp, submitted, type NotificationApp } from '../testing/notification-app';
@@ -97,6 +100,43 @@ describe('webhook delivery', () => {
     expect(again).toMatchObject({ status: 409, body: { code: 'DELIVERY_NOT_PARKED', details: { currentState: 'sent' } } });
   });
 
+  it('delivers a replay even when Redis will not let go of the parked job, and the sweep does not park it again', async () => {
+    let healthy = false;
+    receiver.on('/stuck', () => (healthy ? 200 : 502));
+    await register('500105', '/stuck');
+    const event = submitted('500105', '黔江蚕丝蛋白提取');
+    await publish(app.namespace, 'challenge', event);
+    const parked = await eventually(async () => {
+      const d = await webhookDelivery(event.id);
+      expect(d).toMatchObject({ status: 'failed', attempts: 3 });
+      return d;
+    });
+
+    // A lock left on the parked job (a worker that died holding it, until the lock expires): BullMQ will not remove it.
+    const queues = app.app.get(DeliveryQueues);
+    const failedJob = (await queues.channels.webhook.getJob(parked.id))!;
+    expect(await failedJob.getState()).toBe('failed');
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const lock = `${queues.prefix}:notify-webhook:${parked.id}:lock`;
+    try {
+      await redis.set(lock, 'a-worker-that-died', 'PX', 600_000);
+      await expect(failedJob.remove()).rejects.toThrow(/locked/);
+
+      healthy = true;
+      const replay = await http('POST', api(`/operator/deliveries/${parked.id}/replay`), { token: bureau });
+      expect(replay).toMatchObject({ status: 200, body: { status: 'pending' } });
+      // The sweep looks at the replay's own job, not at the failed one it replays.
+      await app.app.get(DeliverySweeper).sweep(0);
+      await eventually(async () => expect((await webhookDelivery(event.id)).status).toBe('sent'));
+      await app.app.get(DeliverySweeper).sweep(0);
+      expect((await webhookDelivery(event.id)).status).toBe('sent');
+      expect(receiver.callsTo('/stuck').map((c) => c.status)).toEqual([502, 502, 502, 200]);
+    } finally {
+      await redis.del(lock);
+      redis.disconnect();
+    }
+  });
+
   it('disables an endpoint that fails repeatedly, tells its owner, and lets the owner re-enable it', async () => {
     let healthy = false;
     receiver.on('/dead', () => (healthy ? 200 : 500));
@@ -114,8 +154,8 @@ describe('webhook delivery', () => {
     expect(receiver.callsTo('/dead')).toHaveLength(5);
 
     const listed = await http('GET', api('/webhooks'), { token });
-    expect(listed.body).toEqual([expect.objectContaining({ id: endpoint.id, status: 'disabled', consecutiveFailures: 5, lastError: 'HTTP 500' })]);
-    expect(listed.body[0].secret).toBeUndefined();
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: endpoint.id, status: 'disabled', consecutiveFailures: 5, lastError: 'HTTP 500' })]);
+    expect(listed.body.items[0].secret).toBeUndefined();
 
     // The owner is told, in its inbox and by e-mail — once.
     const notice = await eventually(async () => {

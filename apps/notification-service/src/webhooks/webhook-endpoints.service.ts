@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type Principal } from '@jiebang/contracts';
+import { DomainError, type Principal, type Role } from '@jiebang/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { orgRoleKey, type OrgRole } from '../directory/directory.domain';
 import { SecretBox } from './secret-box';
+import { checkRegistration } from './webhook.domain';
 import type { RegisterWebhookInput } from './webhook.dto';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { refuseTarget, webhookTargetPolicy, type TargetRefusal } from './webhook-target';
@@ -20,7 +22,14 @@ const REFUSALS: Record<TargetRefusal, () => DomainError> = {
     ),
 };
 
-/** Organisations' webhook endpoints, and their health: repeated failures disable an endpoint. */
+/** Active endpoints by audience (`orgRoleKey`). */
+export type ActiveEndpoints = Map<string, { id: string; categories: string[] }[]>;
+
+/**
+ * Webhook endpoints, and their health: repeated failures disable an endpoint. An endpoint belongs to an audience —
+ * the organisation and the role it was registered in — and is called only for notices addressed to that audience,
+ * so a member acting in another role never receives them; it is also managed only from that audience.
+ */
 @Injectable()
 export class WebhookEndpoints {
   constructor(
@@ -36,6 +45,19 @@ export class WebhookEndpoints {
   async register(p: Principal, input: RegisterWebhookInput): Promise<Omit<WebhookEndpoint, 'sealedSecret'> & { secret: string }> {
     const refusal = refuseTarget(new URL(input.url), webhookTargetPolicy(this.config));
     if (refusal) throw REFUSALS[refusal]();
+    return this.dataSource.transaction(async (em) => {
+      // One registration at a time per audience, so two at once cannot both pass the checks below.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('webhook-endpoints:' || $1))`, [orgRoleKey({ orgId: p.orgId, role: p.role })]);
+      const existing: Pick<WebhookEndpoint, 'id' | 'url' | 'categories'>[] = await em.query(
+        `SELECT id, url, categories FROM webhook_endpoints WHERE org_id = $1 AND owner_role = $2`,
+        [p.orgId, p.role],
+      );
+      checkRegistration(existing, input, this.config.WEBHOOK_MAX_ENDPOINTS);
+      return this.insert(em, p, input);
+    });
+  }
+
+  private async insert(em: EntityManager, p: Principal, input: RegisterWebhookInput) {
     const id = randomUUID();
     const secret = newSecret();
     const endpoint: Omit<WebhookEndpoint, 'sealedSecret'> = {
@@ -53,12 +75,18 @@ export class WebhookEndpoints {
       createdBy: p.sub,
       createdAt: new Date(),
     };
-    await this.dataSource.getRepository(WebhookEndpoint).insert({ ...endpoint, sealedSecret: this.box.seal(secret, id) });
+    await em.getRepository(WebhookEndpoint).insert({ ...endpoint, sealedSecret: this.box.seal(secret, id) });
     return { ...endpoint, secret };
   }
 
-  list(orgId: string): Promise<WebhookEndpoint[]> {
-    return this.dataSource.getRepository(WebhookEndpoint).find({ where: { orgId }, order: { createdAt: 'ASC' } });
+  async list(p: Principal, page: { page: number; pageSize: number }) {
+    const [items, total] = await this.dataSource.getRepository(WebhookEndpoint).findAndCount({
+      where: { orgId: p.orgId, ownerRole: p.role },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    });
+    return { items, total, ...page };
   }
 
   async remove(p: Principal, id: string): Promise<void> {
@@ -82,23 +110,26 @@ export class WebhookEndpoints {
     return { id, secret };
   }
 
-  async activeFor(em: EntityManager, orgIds: string[]): Promise<Map<string, { id: string; categories: string[] }[]>> {
-    const byOrg = new Map<string, { id: string; categories: string[] }[]>();
-    if (orgIds.length === 0) return byOrg;
-    const rows: { id: string; orgId: string; categories: string[] }[] = await em.query(
-      `SELECT id, org_id AS "orgId", categories FROM webhook_endpoints WHERE org_id = ANY($1) AND status = 'active'`,
-      [orgIds],
+  /** The active endpoints of these audiences: an endpoint is the audience's own, whatever else its organisation is. */
+  async activeFor(em: EntityManager, audiences: OrgRole[]): Promise<ActiveEndpoints> {
+    const byAudience: ActiveEndpoints = new Map();
+    if (audiences.length === 0) return byAudience;
+    const rows: { id: string; orgId: string; role: Role; categories: string[] }[] = await em.query(
+      `SELECT id, org_id AS "orgId", owner_role AS role, categories FROM webhook_endpoints
+       WHERE status = 'active' AND (org_id, owner_role) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [audiences.map((a) => a.orgId), audiences.map((a) => a.role)],
     );
-    for (const e of rows) {
-      byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e]);
+    for (const { orgId, role, ...e } of rows) {
+      const key = orgRoleKey({ orgId, role });
+      byAudience.set(key, [...(byAudience.get(key) ?? []), e]);
     }
-    return byOrg;
+    return byAudience;
   }
 
   /** What sending needs, the secret opened; null once deleted. */
-  async forSending(id: string): Promise<(Pick<WebhookEndpoint, 'id' | 'url' | 'status'> & { secret: string }) | null> {
-    const rows: (Pick<WebhookEndpoint, 'id' | 'url' | 'status'> & { sealed: string })[] = await this.dataSource.query(
-      `SELECT id, url, secret AS sealed, status FROM webhook_endpoints WHERE id = $1`,
+  async forSending(id: string): Promise<(Pick<WebhookEndpoint, 'id' | 'url' | 'status' | 'orgId' | 'ownerRole'> & { secret: string }) | null> {
+    const rows: (Pick<WebhookEndpoint, 'id' | 'url' | 'status' | 'orgId' | 'ownerRole'> & { sealed: string })[] = await this.dataSource.query(
+      `SELECT id, url, secret AS sealed, status, org_id AS "orgId", owner_role AS "ownerRole" FROM webhook_endpoints WHERE id = $1`,
       [id],
     );
     if (!rows[0]) return null;
@@ -134,9 +165,10 @@ export class WebhookEndpoints {
     return rows[0]?.disabledNow ? rows[0] : null;
   }
 
+  /** The caller's audience's endpoint; another audience's (same organisation, other role) is not found, like a stranger's. */
   private async own(p: Principal, id: string): Promise<WebhookEndpoint> {
-    const endpoint = await this.dataSource.getRepository(WebhookEndpoint).findOneBy({ id, orgId: p.orgId });
-    if (!endpoint) throw DomainError.notFound('WEBHOOK_NOT_FOUND', '本机构没有该 Webhook 端点', { id });
+    const endpoint = await this.dataSource.getRepository(WebhookEndpoint).findOneBy({ id, orgId: p.orgId, ownerRole: p.role });
+    if (!endpoint) throw DomainError.notFound('WEBHOOK_NOT_FOUND', '本机构本角色没有该 Webhook 端点', { id });
     return endpoint;
   }
 }

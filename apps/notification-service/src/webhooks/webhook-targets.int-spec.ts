@@ -50,7 +50,7 @@ describe('webhook targets (WEBHOOK_ALLOW_PRIVATE_TARGETS=false)', () => {
       });
       expect(res.body.message).toContain('内网');
     }
-    expect((await http('GET', api('/webhooks'), { token })).body).toEqual([]);
+    expect((await http('GET', api('/webhooks'), { token })).body).toMatchObject({ items: [], total: 0 });
   });
 
   it('refuses credentials in the url, and registers a public one', async () => {

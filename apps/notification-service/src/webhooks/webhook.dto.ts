@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../catalogue/notice';
+import { pagingShape } from '../paging';
 
 export const registerWebhookSchema = z.strictObject({
   url: z
@@ -13,3 +14,5 @@ export const registerWebhookSchema = z.strictObject({
 export type RegisterWebhookInput = z.infer<typeof registerWebhookSchema>;
 
 export const webhookIdSchema = z.uuid({ message: 'Webhook 端点编号格式不正确' });
+
+export const listWebhooksSchema = z.strictObject(pagingShape(20));

@@ -1,8 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@jiebang/contracts';
-import { CurrentPrincipal, ZodBody, ZodParam } from '@jiebang/service-kit';
-import { registerWebhookSchema, webhookIdSchema, type RegisterWebhookInput } from './webhook.dto';
+import { CurrentPrincipal, ZodBody, ZodParam, ZodQuery } from '@jiebang/service-kit';
+import type { z } from 'zod';
+import { listWebhooksSchema, registerWebhookSchema, webhookIdSchema, type RegisterWebhookInput } from './webhook.dto';
 import { WebhookEndpoints } from './webhook-endpoints.service';
 
 @ApiTags('webhooks 回调')
@@ -11,15 +12,15 @@ export class WebhooksController {
   constructor(private readonly endpoints: WebhookEndpoints) {}
 
   @Post()
-  @ApiOperation({ summary: '登记 Webhook 端点（按通知类别）；签名密钥仅在此返回一次' })
+  @ApiOperation({ summary: '登记本机构本角色的 Webhook 端点（按通知类别；每角色有上限，同一地址同一类别不可重复）；签名密钥仅在此返回一次' })
   register(@ZodBody(registerWebhookSchema) body: RegisterWebhookInput, @CurrentPrincipal() p: Principal) {
     return this.endpoints.register(p, body);
   }
 
   @Get()
-  @ApiOperation({ summary: '本机构的 Webhook 端点及其状态（不含密钥）' })
-  list(@CurrentPrincipal() p: Principal) {
-    return this.endpoints.list(p.orgId);
+  @ApiOperation({ summary: '本机构本角色的 Webhook 端点及其状态（不含密钥；分页）' })
+  list(@ZodQuery(listWebhooksSchema) q: z.infer<typeof listWebhooksSchema>, @CurrentPrincipal() p: Principal) {
+    return this.endpoints.list(p, q);
   }
 
   @Delete(':id')
