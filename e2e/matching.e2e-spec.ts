@@ -69,5 +69,19 @@ describe('matching: candidates for a challenge submitted in another service', ()
 
     const elsewhere = await http('GET', `${matching}/challenges/${draft.body.id}/candidates`, { token: await mintToken(principals.otherDistrict) });
     expect(elsewhere.status).toBe(404);
+
+    // A batch over the same teams, solved by the compiled service on its solver thread, not its event loop.
+    const batch = await http('POST', `${matching}/matching/assignments`, {
+      token: district,
+      body: { wants: 'team', k: 1, items: [{ id: 'order-1', title: '压铸件冒小坑', text: '压铸件机加工后冒小坑，打压泄漏' }] },
+    });
+    expect(batch.status).toBe(202);
+    const run = await eventually(async () => {
+      const res = await http('GET', `${matching}/matching/assignments/${batch.body.id}`, { token: district });
+      expect(res.body.status).toBe('COMPLETED');
+      return res.body;
+    }, 30_000);
+    expect(run.result.items[0].assigned.map((a: { candidateId: string }) => a.candidateId)).toEqual([casting]);
+    expect(run.result.solver.threadId).toBeGreaterThan(0);
   });
 });

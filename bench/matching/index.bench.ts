@@ -6,7 +6,8 @@ import { DATABASE } from '@jiebang/matching-service/src/database';
 import { packTerms } from '@jiebang/matching-service/src/ranking/candidate-index';
 import { ProfileIndexSync } from '@jiebang/matching-service/src/profiles/profile-index.sync';
 import { machine, table } from '../support/stats';
-import { generateProfiles } from './generator';
+import type { CandidateAnalysis, RankingEngine } from '@jiebang/matching-service/src/engine';
+import { generateProfiles, type GeneratedProfile } from './generator';
 import { benchDatabase, dropDatabase } from './pg';
 import { emptyEngine } from './world';
 
@@ -20,7 +21,7 @@ import { emptyEngine } from './world';
  */
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
 const N = Number(args.profiles ?? 100_000);
-const DB = 'jiebang_matching_bench_index';
+const DB_PREFIX = 'jiebang_matching_bench_index';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const gc = () => (global as { gc?: () => void }).gc?.();
@@ -29,12 +30,21 @@ async function main(): Promise<void> {
   console.log(`index benchmark on ${machine()}; ${N.toLocaleString('en')} generated profiles\n`);
   const profiles = generateProfiles(N);
   const engine = emptyEngine();
-  let t = performance.now();
+  const t = performance.now();
   const all = profiles.map((p) => engine.index.analyze(p.text));
   const segmentMs = performance.now() - t;
 
-  await benchDatabase(DB);
-  const ds = new DataSource({ ...dataSourceOptions(loadConfig({ ...process.env, PGDATABASE: DB }), DATABASE), logging: false });
+  const db = await benchDatabase(DB_PREFIX);
+  try {
+    await measure(db, profiles, engine, all, segmentMs);
+  } finally {
+    await dropDatabase(db);
+  }
+}
+
+async function measure(db: string, profiles: GeneratedProfile[], engine: RankingEngine, all: CandidateAnalysis[], segmentMs: number): Promise<void> {
+  const config = loadConfig({ ...process.env, PGDATABASE: db });
+  const ds = new DataSource({ ...dataSourceOptions(config, DATABASE), logging: false });
   await ds.initialize();
   await ds.runMigrations();
   for (let i = 0; i < N; i += 1000) {
@@ -49,7 +59,7 @@ async function main(): Promise<void> {
   const [{ size }] = await ds.query(`SELECT pg_total_relation_size('candidate_profiles') AS size`);
   console.log(`stored: ${N.toLocaleString('en')} profiles, table ${mb(Number(size))}; packed analysis e.g. ${packTerms(['压铸', '气孔', '压铸']).replace('\u001f', '␟')}\n`);
 
-  t = performance.now();
+  let t = performance.now();
   let rows = 0;
   for (let after: string | null = null; ; ) {
     const page: { id: string; analysis: unknown }[] = await ds.query(
@@ -66,7 +76,7 @@ async function main(): Promise<void> {
   profiles.length = 0;
   gc();
   const before = process.memoryUsage();
-  const sync = new ProfileIndexSync(ds, engine);
+  const sync = new ProfileIndexSync(ds, engine, config);
   t = performance.now();
   await sync.rebuild();
   const rebuildMs = performance.now() - t;
@@ -77,7 +87,7 @@ async function main(): Promise<void> {
   const updates = generateProfiles(1000, 4242);
   t = performance.now();
   updates.forEach((p, i) => {
-    const facts = { ...engine.index.get(`00000000-0000-4000-8000-${(i * 97).toString(16).padStart(12, '0')}`)!, version: 2 };
+    const facts = { ...engine.index.get(`00000000-0000-4000-8000-${((i * 97) % N).toString(16).padStart(12, '0')}`)!, version: 2 };
     engine.index.upsert(facts, engine.index.analyze(p.text));
   });
   const updateMs = (performance.now() - t) / updates.length;
@@ -94,7 +104,6 @@ async function main(): Promise<void> {
     ['incremental update (re-analyse + upsert one profile)', `${updateMs.toFixed(2)} ms`],
   ]);
   await ds.destroy();
-  await dropDatabase(DB);
 }
 
 main().catch((e) => {

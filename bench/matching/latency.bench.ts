@@ -1,5 +1,6 @@
 import { DEFAULT_WEIGHTS, needText, type Need } from '@jiebang/matching-service/src/engine';
 import MiniSearch from 'minisearch';
+import type { Client } from 'pg';
 import { machine, ms, percentiles, table } from '../support/stats';
 import { generateProfiles, type GeneratedProfile } from './generator';
 import { benchDatabase, client, dropDatabase } from './pg';
@@ -19,7 +20,7 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 const SIZES = String(args.sizes ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(args.queries ?? 400);
 const WARMUP = 40;
-const DATABASE = 'jiebang_matching_bench_fts';
+const DATABASE_PREFIX = 'jiebang_matching_bench_fts';
 
 function queries(): Need[] {
   return needs().flatMap((n) => {
@@ -44,8 +45,18 @@ async function measure(run: (q: Need) => unknown | Promise<unknown>, qs: Need[])
 }
 
 async function postgresFts(profiles: GeneratedProfile[], words: (text: string) => string[]) {
-  await benchDatabase(DATABASE);
-  const db = client(DATABASE);
+  const database = await benchDatabase(DATABASE_PREFIX);
+  const db = client(database);
+  const close = async () => (await db.end().catch(() => undefined), await dropDatabase(database));
+  try {
+    return { ...(await ftsIndex(db, profiles, words)), close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+async function ftsIndex(db: Client, profiles: GeneratedProfile[], words: (text: string) => string[]) {
   await db.connect();
   await db.query(`CREATE TABLE profiles (id uuid PRIMARY KEY, kind text NOT NULL, doc tsvector NOT NULL)`);
   const started = performance.now();
@@ -66,7 +77,7 @@ async function postgresFts(profiles: GeneratedProfile[], words: (text: string) =
     );
   };
   const floor = async () => db.query('SELECT 1');
-  return { search, floor, buildMs, close: async () => (await db.end(), await dropDatabase(DATABASE)) };
+  return { search, floor, buildMs };
 }
 
 function corpusText(p: GeneratedProfile): string {
@@ -94,9 +105,9 @@ async function main(): Promise<void> {
     const miniSamples = await measure((q) => mini.search(needText(q), { filter: (r) => r.kind === q.wants }).slice(0, 10), qs);
 
     const pg = await postgresFts(profiles, (t) => analyzer.words(t));
-    const pgSamples = await measure(pg.search, qs);
-    const pgFloor = await measure(pg.floor, qs);
-    await pg.close();
+    const [pgSamples, pgFloor] = await Promise.resolve()
+      .then(async () => [await measure(pg.search, qs), await measure(pg.floor, qs)])
+      .finally(() => pg.close());
     const segmentFloor = await measure((q) => analyzer.words(needText(q)), qs);
 
     const row = (system: string, samples: number[], build: string) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 export function client(database = 'postgres'): Client {
@@ -10,12 +11,15 @@ export function client(database = 'postgres'): Client {
   });
 }
 
-/** A throwaway database of the benchmark's own (dropped and created again), never a test's or the service's. */
-export async function benchDatabase(name: string): Promise<string> {
+/**
+ * A throwaway database of this run's own: `<prefix>_<time><random>`, so two benchmark runs (or a benchmark and a
+ * test) never drop each other's. The caller drops it when done (`dropDatabase`, also on failure).
+ */
+export async function benchDatabase(prefix: string): Promise<string> {
+  const name = `${prefix}_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const admin = client();
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();

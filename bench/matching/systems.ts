@@ -94,7 +94,7 @@ export function allSystems(world: World): System[] {
   return [
     engineSystem(world, 'engine (all factors)'),
     engineSystem(world, '− thesaurus', { thesaurus: 0, siblings: 0 }),
-    engineSystem(world, '− loose phrase matching', { thesaurusLoose: 0 }),
+    engineSystem(world, '+ loose phrase matching (off by default)', { thesaurusLoose: 0.6 }),
     engineSystem(world, '− sibling terms', { siblings: 0 }),
     engineSystem(world, '− pseudo-relevance feedback', { prf: 0 }),
     engineSystem(world, '− character bigrams', { ngram: 0 }),

@@ -211,6 +211,23 @@ for must in ("揭榜挂帅", "新材料", "碳中和", "工业互联网", "科�
     if must not in dict_words:
         err("dictionary.txt: missing %s" % must)
 
+
+# The dictionary is built from hand-picked domain terms, the thesaurus, the dev needs and the candidates; a word
+# found in test needs and in none of those could only have come from reading the test split.
+def need_text(n):
+    t = n["technical"]
+    return " ".join([t["title"], t["text"], " ".join(t["keywords"]), n["colloquial"]["text"]])
+
+
+allowed_text = " ".join([need_text(n) for n in needs if n["split"] == "dev"] +
+                        [" ".join([c["name"], c["capabilities"], " ".join(c["pastWork"]), " ".join(c["keywords"])]) for c in cands] +
+                        [" ".join(e["technical"] + e["colloquial"]) for e in entries])
+test_text = " ".join(need_text(n) for n in needs if n["split"] == "test")
+test_only = [w for w in dict_words if w in test_text and w not in allowed_text]
+if test_only:
+    err("dictionary.txt: %d words occur only in test needs (not in candidates, dev needs or the thesaurus): %s" % (
+        len(test_only), ", ".join(test_only[:20])))
+
 # ---------------------------------------------------------------- counts
 MIN = [("candidates", len(cands), 170), ("teams", kinds["team"], 60), ("solvers", kinds["solver"], 60),
        ("experts", kinds["expert"], 30), ("needs", len(needs), 48), ("test needs", splits["test"], 32),

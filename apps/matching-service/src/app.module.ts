@@ -13,11 +13,14 @@ import { RankingModule } from './ranking/ranking.module';
 @Module({})
 class MatchingConfigModule {}
 
-/** Not ready until the index holds every profile: a half-built index would rank as if candidates did not exist. */
+/**
+ * Not ready until the index holds every profile (a half-built index would rank as if candidates did not exist), nor
+ * while its listener is down (changes would go unseen until the reconnect's rebuild).
+ */
 function indexReadiness(sync: ProfileIndexSync): ReadinessCheck {
   return {
     name: 'matchingIndex',
-    check: async () => ({ up: sync.ready, details: { ...sync.lastRebuild } }),
+    check: async () => ({ up: sync.healthy, details: { ...sync.lastRebuild, sync: { ...sync.counters } } }),
   };
 }
 

@@ -22,6 +22,19 @@ export const matchingConfigSchema = commonConfigSchema.extend({
   ASSIGNMENT_SWEEP_INTERVAL_MS: env.int(30_000, 50),
   /** Candidates kept per item in a batch's affinity matrix (OpenReview keeps the top-K too: the LP stays sparse). */
   ASSIGNMENT_EDGES_PER_ITEM: env.int(40, 3),
+  /** Times a batch run is started before it is given up as FAILED (a run that keeps crashing its worker). */
+  ASSIGNMENT_MAX_ATTEMPTS: env.int(3, 1),
+  /** Batch runs one district (or the bureau) may have queued or running at once: one office cannot fill the queue. */
+  ASSIGNMENT_MAX_OPEN_RUNS: env.int(3, 1),
+  /** Ranking runs (and finished batch runs) are deleted after this many days; runs with an override are kept. */
+  MATCHING_RUN_RETENTION_DAYS: env.int(90, 1),
+  /** How often old runs are purged. */
+  MATCHING_RETENTION_INTERVAL_MS: env.int(3_600_000, 50),
+  /** The index listener's health ping: a connection that does not answer within the timeout is replaced. */
+  MATCHING_LISTENER_PING_MS: env.int(10_000, 50),
+  MATCHING_LISTENER_TIMEOUT_MS: env.int(5_000, 50),
+  /** How often the index is compared with Postgres (live count and version sum) to catch a change it missed. */
+  MATCHING_RECONCILE_INTERVAL_MS: env.int(60_000, 50),
 });
 
 export type MatchingConfig = z.infer<typeof matchingConfigSchema>;

@@ -50,6 +50,10 @@ export class AssignmentRun {
   @Column({ type: 'jsonb', nullable: true })
   error: { message: string } | null;
 
+  /** Times a worker started the run; past ASSIGNMENT_MAX_ATTEMPTS it is FAILED instead of started again. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

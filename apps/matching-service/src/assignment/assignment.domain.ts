@@ -1,3 +1,5 @@
+import { round } from '../ranking/round';
+
 /**
  * A batch assignment problem as the solvers see it: items (orders, applications) that each need `demand`
  * candidates, candidates with a load range, and the allowed pairs with their affinity. A conflicted pair is simply
@@ -7,6 +9,16 @@ export interface AssignmentProblem {
   items: { id: string; demand: number }[];
   candidates: { id: string; minLoad: number; maxLoad: number }[];
   edges: Edge[];
+}
+
+/**
+ * The quotas the solver is given: a minimum load above the candidate's maximum (its free capacity was smaller
+ * than the requested minimum) is lowered to that maximum. Lower bound above upper bound would make the whole model
+ * infeasible; this way the batch is still solved, and the pre-check says which minimum cannot hold.
+ */
+export function reachableMinimums(p: AssignmentProblem): AssignmentProblem {
+  if (p.candidates.every((c) => c.minLoad <= c.maxLoad)) return p;
+  return { ...p, candidates: p.candidates.map((c) => ({ ...c, minLoad: Math.min(c.minLoad, c.maxLoad) })) };
 }
 
 export interface Edge {
@@ -57,8 +69,4 @@ export function statsOf(problem: AssignmentProblem, solution: Pick<AssignmentSol
     demand: problem.items.reduce((s, i) => s + i.demand, 0),
     load: { min, max, spread: max - min, std: round(Math.sqrt(variance)) },
   };
-}
-
-export function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
 }

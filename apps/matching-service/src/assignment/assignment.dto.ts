@@ -10,11 +10,17 @@ const itemSchema = z.strictObject({
   k: z.number().int().min(1).max(10).optional(),
 });
 
+/**
+ * Items one batch may hold. Runs share one queue, a run at a time per instance: 2,000 items × 500 candidates (a
+ * city-wide year) takes a few seconds; a larger batch would hold every other office's runs back for longer.
+ */
+export const MAX_BATCH_ITEMS = 2000;
+
 /** POST /matching/assignments: a batch of items, described in the request, to assign under quotas. */
 export const assignmentRequestSchema = z
   .strictObject({
     wants: candidateKindSchema,
-    items: z.array(itemSchema).min(1).max(5000),
+    items: z.array(itemSchema).min(1).max(MAX_BATCH_ITEMS),
     k: z.number().int().min(1).max(10).default(3),
     /** The candidate pool; all indexed candidates of the wanted kind when absent. */
     candidateIds: z.array(z.uuid()).min(1).max(20000).optional(),
@@ -24,7 +30,7 @@ export const assignmentRequestSchema = z
     /** Declared conflicts of interest beyond the automatic 回避 rules. */
     conflicts: z
       .array(z.strictObject({ itemId: z.string().min(1), candidateId: z.uuid(), reason: z.string().max(200).optional() }))
-      .max(100000)
+      .max(20000)
       .default([]),
     alternates: z.number().int().min(0).max(10).default(3),
     weights: weightOverridesSchema.optional(),

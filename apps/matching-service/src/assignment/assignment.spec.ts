@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { statsOf, type AssignmentProblem } from './assignment.domain';
+import { reachableMinimums, statsOf, type AssignmentProblem } from './assignment.domain';
+import { solveExplained } from './batch.builder';
 import { checkFeasibility } from './feasibility';
 import { greedyAssignment } from './greedy';
 import { solveOptimal } from './highs.solver';
@@ -28,8 +29,10 @@ const smallProblem = fc
   .chain(({ items, candidates }) =>
     fc.record({
       items: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: items, maxLength: items }),
+      // The maximum is drawn apart from the minimum: a candidate whose free capacity is below the requested
+      // minimum load (maxLoad < minLoad, even 0) is a case real batches produce.
       candidates: fc.array(
-        fc.record({ minLoad: fc.integer({ min: 0, max: 1 }), extra: fc.integer({ min: 0, max: 2 }) }),
+        fc.record({ minLoad: fc.integer({ min: 0, max: 2 }), maxLoad: fc.integer({ min: 0, max: 3 }) }),
         { minLength: candidates, maxLength: candidates },
       ),
       affinities: fc.array(fc.option(fc.integer({ min: -2, max: 10 }), { nil: undefined, freq: 4 }), {
@@ -40,7 +43,7 @@ const smallProblem = fc
   )
   .map(({ items, candidates, affinities }): AssignmentProblem => ({
     items: items.map((demand, i) => ({ id: `i${i}`, demand })),
-    candidates: candidates.map((c, j) => ({ id: `c${j}`, minLoad: c.minLoad, maxLoad: Math.max(1, c.minLoad + c.extra) })),
+    candidates: candidates.map((c, j) => ({ id: `c${j}`, minLoad: c.minLoad, maxLoad: c.maxLoad })),
     edges: affinities.flatMap((a, n) =>
       a === undefined ? [] : [{ item: Math.floor(n / candidates.length), candidate: n % candidates.length, affinity: a / 10 }],
     ),
@@ -48,10 +51,18 @@ const smallProblem = fc
 
 describe('batch assignment', () => {
   it('is optimal on small cases, checked against brute force; infeasible quotas are reported, not hidden', async () => {
+    let aboveCapacity = 0;
     await fc.assert(
       fc.asyncProperty(smallProblem, async (p) => {
-        const best = bruteForceBest(p);
-        const solution = await solveOptimal(p);
+        // What the batch gives the solver: minimums above capacity lowered to it, the pre-check naming them.
+        const solvable = reachableMinimums(p);
+        const precheck = checkFeasibility(p);
+        if (p.candidates.some((c) => c.minLoad > c.maxLoad)) {
+          aboveCapacity++;
+          expect(precheck.map((x) => x.code)).toContain('MIN_LOAD_ABOVE_CAPACITY');
+        }
+        const best = bruteForceBest(solvable);
+        const solution = await solveOptimal(solvable);
         if (best === undefined) {
           expect(solution.shortfall.length + solution.underMinimum.length).toBeGreaterThan(0);
         } else {
@@ -60,9 +71,36 @@ describe('batch assignment', () => {
           expect(statsOf(p, solution).totalAffinity).toBeCloseTo(best, 6);
           expect(solution.integralRelaxation).toBe(true);
         }
+        // The quotas as stated: whenever they cannot all hold, something says so.
+        if (bruteForceBest(p) === undefined) {
+          expect(precheck.length + solution.shortfall.length + solution.underMinimum.length).toBeGreaterThan(0);
+        }
       }),
-      { numRuns: 150, seed: 20260301 },
+      { numRuns: 200, seed: 20260301 },
     );
+    expect(aboveCapacity).toBeGreaterThan(20);
+  });
+
+  it('makes HiGHS itself report a minimum above the maximum as infeasible; the batch then explains instead of failing', async () => {
+    const p: AssignmentProblem = {
+      items: [{ id: 'i0', demand: 1 }, { id: 'i1', demand: 1 }],
+      candidates: [{ id: 'c0', minLoad: 2, maxLoad: 1 }, { id: 'c1', minLoad: 0, maxLoad: 2 }],
+      edges: [
+        { item: 0, candidate: 0, affinity: 0.5 },
+        { item: 1, candidate: 0, affinity: 0.4 },
+        { item: 1, candidate: 1, affinity: 0.3 },
+      ],
+    };
+    await expect(solveOptimal(p)).rejects.toMatchObject({ name: 'SolverStatusError', status: 8, infeasible: true });
+    const feasibility = checkFeasibility(p);
+    expect(feasibility).toEqual([expect.objectContaining({ code: 'MIN_LOAD_ABOVE_CAPACITY', candidateId: 'c0' })]);
+    expect(feasibility[0].message).toMatch(/最多还能承担 1 项，低于最低负荷 2：请降低最低负荷/);
+    const solution = await solveExplained(p, feasibility);
+    expect(solution).toMatchObject({ chosen: [], shortfall: [{ item: 0, missing: 1 }, { item: 1, missing: 1 }] });
+    expect(feasibility).toHaveLength(1);
+    const unexplained: ReturnType<typeof checkFeasibility> = [];
+    await solveExplained(p, unexplained);
+    expect(unexplained).toEqual([expect.objectContaining({ code: 'QUOTAS_UNSATISFIABLE' })]);
   });
 
   it('never does worse than greedy, and beats it where greedy spends a strong candidate too early', async () => {

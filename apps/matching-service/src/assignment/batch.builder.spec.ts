@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { add, profile, testEngine } from '../testing/engine-fixtures';
 import { DEFAULT_WEIGHTS } from '../ranking/weights';
 import type { AssignmentRequest } from './assignment.dto';
@@ -61,5 +62,28 @@ describe('a batch from need texts to an explained assignment', () => {
     expect(result.status).toBe('INFEASIBLE');
     expect(result.items.reduce((s, i) => s + i.missing, 0)).toBe(1);
     expect(result.feasibility.map((p) => p.code)).toContain('DEMAND_EXCEEDS_CAPACITY');
+  });
+
+  it('explains a minimum load above a candidate’s free capacity instead of failing, and binds no suspended or full candidate', async () => {
+    const engine = testEngine();
+    add(engine, casting('roomy'));
+    add(engine, casting('nearly-full', { maxLoad: 5 }), { openLoad: 4 });
+    add(engine, casting('full', { maxLoad: 3 }), { openLoad: 3 });
+    add(engine, casting('suspended', { suspended: true }));
+    const result = await run(engine, request({ k: 1, minLoad: 2 }));
+    expect(result.status).toBe('INFEASIBLE');
+    const above = result.feasibility.filter((p) => p.code === 'MIN_LOAD_ABOVE_CAPACITY');
+    expect(above).toEqual([expect.objectContaining({ candidateId: 'nearly-full' })]);
+    expect(above[0].message).toContain('最多还能承担 1 项，低于最低负荷 2');
+    expect(result.loads.map((l) => l.candidateId).sort()).toEqual(['nearly-full', 'roomy']);
+    expect(result.optimal.assignedSlots).toBe(2);
+  });
+
+  it('solves on a worker thread, never on the event loop that serves HTTP', async () => {
+    const engine = testEngine();
+    ['t1', 't2'].forEach((id) => add(engine, casting(id)));
+    const result = await run(engine, request());
+    expect(result.solver.threadId).toBeGreaterThan(0);
+    expect(result.solver.threadId).not.toBe(threadId);
   });
 });

@@ -3,11 +3,13 @@ import { declaredConflict, type Violation } from '../ranking/constraints';
 import type { RankingEngine } from '../ranking/ranking.engine';
 import type { FactorScore, MatchedTerm } from '../ranking/result';
 import type { RankingWeights } from '../ranking/weights';
-import { round, statsOf, type AssignmentProblem, type AssignmentStats, type Edge } from './assignment.domain';
+import { round } from '../ranking/round';
+import { reachableMinimums, statsOf, type AssignmentProblem, type AssignmentStats, type Edge } from './assignment.domain';
 import type { AssignmentItem, AssignmentRequest } from './assignment.dto';
 import { checkFeasibility, type FeasibilityProblem } from './feasibility';
 import { greedyAssignment } from './greedy';
-import { solveOptimal } from './highs.solver';
+import { SolverStatusError } from './highs.solver';
+import { solveInWorker, type ThreadedSolution } from './highs.thread';
 
 export interface AssignedCandidate {
   candidateId: string;
@@ -35,8 +37,14 @@ export interface BatchResult {
     excluded: { candidateId: string; name: string; violations: readonly Violation[] }[];
   }[];
   loads: { candidateId: string; name: string; load: number; minLoad: number; maxLoad: number }[];
-  graph: { items: number; candidates: number; edges: number };
+  /** The graph solved; `conflicts`: declared conflicts that removed one of an item's top candidates. */
+  graph: { items: number; candidates: number; edges: number; conflicts: number };
   timings: { affinityMs: number; solveMs: number; greedyMs: number };
+  /**
+   * The thread HiGHS ran on (a worker thread, never the service's event loop; -1 when it reported infeasible) and
+   * its time there; `timings.solveMs` adds starting the thread and copying the problem to it.
+   */
+  solver: { threadId: number; solveMs: number };
 }
 
 export interface BatchInput {
@@ -52,6 +60,7 @@ type Progress = (stage: string, percent: number) => Promise<void>;
 interface ItemScores {
   edges: { candidate: CandidateFacts; affinity: number; breakdown: FactorScore[]; matchedTerms: MatchedTerm[] }[];
   excluded: BatchResult['items'][number]['excluded'];
+  conflicts: number;
 }
 
 /**
@@ -80,14 +89,15 @@ export async function runBatch(engine: RankingEngine, input: BatchInput, progres
       edges.push({ item, candidate: c.index, affinity: e.affinity });
     }),
   );
-  // A minimum load binds every candidate of the pool, also those no item found relevant: the pre-check names them.
+  // A minimum load binds every candidate of the pool that can take work, also those no item found relevant (the
+  // pre-check names them); a suspended or full candidate is out of the batch, and no minimum binds it.
   if (request.minLoad > 0) {
     for (const id of poolIds) {
       const facts = engine.index.get(id);
-      if (facts?.kind === request.wants && !candidates.has(id)) candidates.set(id, { index: candidates.size, facts });
+      if (facts?.kind === request.wants && !candidates.has(id) && canTakeWork(facts)) candidates.set(id, { index: candidates.size, facts });
     }
   }
-  const problem: AssignmentProblem = {
+  const stated: AssignmentProblem = {
     items: request.items.map((it) => ({ id: it.id, demand: it.k ?? request.k })),
     candidates: [...candidates.values()].map(({ facts }) => ({
       id: facts.id,
@@ -97,11 +107,13 @@ export async function runBatch(engine: RankingEngine, input: BatchInput, progres
     edges,
   };
   const titles = new Map(request.items.map((it) => [it.id, it.title || it.id]));
-  const feasibility = checkFeasibility(problem, (id) => titles.get(id)!);
+  const names = new Map([...candidates.values()].map(({ facts }) => [facts.id, facts.name]));
+  const feasibility = checkFeasibility(stated, (id) => titles.get(id)!, (id) => names.get(id)!);
+  const problem = reachableMinimums(stated);
 
   await progress('solving', 65);
   const solveStart = performance.now();
-  const optimal = await solveOptimal(problem);
+  const optimal = await solveExplained(problem, feasibility);
   const solveMs = performance.now() - solveStart;
   await progress('comparing', 90);
   const greedyStart = performance.now();
@@ -121,14 +133,13 @@ export async function runBatch(engine: RankingEngine, input: BatchInput, progres
     feasibility.push({
       code: 'QUOTAS_UNSATISFIABLE',
       candidateId: c.id,
-      message: `候选方 ${c.id} 达不到最低负荷 ${c.minLoad}（差 ${u.missing} 项）：请降低最低负荷`,
+      message: `候选方「${names.get(c.id)}」达不到最低负荷 ${c.minLoad}（差 ${u.missing} 项）：请降低最低负荷`,
     });
   }
   const optimalStats = statsOf(problem, optimal);
   const greedyStats = statsOf(problem, greedy);
-  const infeasible = optimal.shortfall.length > 0 || optimal.underMinimum.length > 0;
   return {
-    status: infeasible ? 'INFEASIBLE' : 'COMPLETED',
+    status: feasibility.length > 0 ? 'INFEASIBLE' : 'COMPLETED',
     method: optimal.integralRelaxation ? 'highs-lp' : 'highs-mip',
     feasibility,
     optimal: optimalStats,
@@ -139,9 +150,48 @@ export async function runBatch(engine: RankingEngine, input: BatchInput, progres
     },
     items: itemsOf(request, problem, scores, optimal.chosen, optimal.shortfall, request.alternates),
     loads: loadsOf(problem, candidates, optimal.chosen),
-    graph: { items: problem.items.length, candidates: problem.candidates.length, edges: edges.length },
+    graph: {
+      items: problem.items.length,
+      candidates: problem.candidates.length,
+      edges: edges.length,
+      conflicts: scores.reduce((n, s) => n + s.conflicts, 0),
+    },
     timings: { affinityMs: Math.round(affinityMs), solveMs: Math.round(solveMs), greedyMs: Math.round(greedyMs) },
+    solver: { threadId: optimal.threadId, solveMs: Math.round(optimal.solveMs) },
   };
+}
+
+/**
+ * The exact solve, off the event loop. Should HiGHS still prove the quotas contradictory (the slack columns and
+ * the clamped minimums are meant to rule that out), the run is reported INFEASIBLE with the pre-check's explanation
+ * — or, if the pre-check found nothing, a general one — and nothing assigned, never as a failed run.
+ */
+export async function solveExplained(problem: AssignmentProblem, feasibility: FeasibilityProblem[]): Promise<ThreadedSolution> {
+  try {
+    return await solveInWorker(problem);
+  } catch (e) {
+    if (!(e instanceof SolverStatusError && e.infeasible)) throw e;
+    if (feasibility.length === 0) {
+      feasibility.push({
+        code: 'QUOTAS_UNSATISFIABLE',
+        message: '求解器判定这组配额无法同时满足：请降低每项所需人数或最低负荷、提高负荷上限，或扩大候选池',
+      });
+    }
+    return {
+      chosen: [],
+      shortfall: problem.items.map((item, i) => ({ item: i, missing: item.demand })),
+      underMinimum: [],
+      objective: 0,
+      integralRelaxation: true,
+      threadId: -1,
+      solveMs: 0,
+    };
+  }
+}
+
+/** A candidate a batch may give work to: not suspended and below its maximum load. */
+function canTakeWork(facts: CandidateFacts): boolean {
+  return !facts.suspended && facts.openLoad < facts.maxLoad;
 }
 
 function scoreItem(
@@ -172,7 +222,7 @@ function scoreItem(
     }
     edges.push({ candidate: engine.index.get(r.candidateId)!, affinity: r.score, breakdown: r.breakdown, matchedTerms: r.matchedTerms });
   }
-  return { edges, excluded: excluded.slice(0, 10) };
+  return { edges, excluded: excluded.slice(0, 10), conflicts: ranked.results.length - edges.length };
 }
 
 function itemsOf(

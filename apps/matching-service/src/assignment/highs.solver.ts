@@ -8,6 +8,17 @@ export function highsRuntime(): Promise<Highs> {
   return (runtime ??= loadHighs());
 }
 
+/** HiGHS ended without an optimum; `infeasible` when it proved the quotas contradictory (model status 8 or 9). */
+export class SolverStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly infeasible: boolean,
+  ) {
+    super(`HiGHS stopped with model status ${status}${infeasible ? ' (infeasible)' : ''}`);
+    this.name = 'SolverStatusError';
+  }
+}
+
 export interface OptimalSolution extends AssignmentSolution {
   objective: number;
   /** LP relaxation was already integral (expected: the constraint matrix is totally unimodular). */
@@ -110,9 +121,8 @@ function run(highs: Highs, model: Parameters<Highs['createModel']>[0] & object, 
     m.options.set({ output_flag: false, solver });
     m.run();
     const status = m.getModelStatus();
-    if (status !== highs.constants.modelStatus.optimal) {
-      throw new Error(`HiGHS stopped with model status ${status}`);
-    }
+    const codes = highs.constants.modelStatus;
+    if (status !== codes.optimal) throw new SolverStatusError(status, status === codes.infeasible || status === codes.unboundedOrInfeasible);
     return { colValue: m.getSolution().colValue, objective: m.getObjectiveValue() };
   } finally {
     m.dispose();

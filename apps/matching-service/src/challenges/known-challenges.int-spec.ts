@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STREAMS } from '@jiebang/contracts';
-import { deleteNamespace, eventually, freshDatabase, freshNamespace, produceRaw, query, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
-import { AppModule } from '../app.module';
-import { loadConfig } from '../config';
+import { eventually, produceRaw, query } from '@jiebang/testing';
+import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, '../../../../libs/contracts/fixtures/challenge.submitted.v1.json'), 'utf8'));
 const submitted = (subject: string, sequence: number, title: string) => ({
@@ -16,20 +15,18 @@ const submitted = (subject: string, sequence: number, title: string) => ({
 });
 
 describe('matching-service challenge read model (real Kafka, Postgres)', () => {
+  let m: MatchingTestApp;
   let database: string;
   let namespace: string;
-  let svc: RunningApp;
   const rows = (id: string) => query(database, 'SELECT title, last_sequence FROM known_challenges WHERE id = $1', [id]);
 
   beforeAll(async () => {
-    database = await freshDatabase('matching');
-    namespace = await freshNamespace();
-    svc = await startServiceApp(AppModule.forRoot(loadConfig(testEnv(database, namespace))));
+    m = await startMatching();
+    ({ database, namespace } = m);
   });
 
   afterAll(async () => {
-    await svc?.close();
-    await deleteNamespace(namespace);
+    await m?.stop();
   });
 
   it('applies a replayed event once', async () => {

@@ -1,5 +1,5 @@
 import type { Principal, ProfileContent } from '@jiebang/contracts';
-import { canManage, register, update, type ProfileState } from './profile.domain';
+import { assertNotFuture, canManage, isFuture, register, update, type ProfileState } from './profile.domain';
 
 const content: ProfileContent = {
   kind: 'team',
@@ -44,5 +44,54 @@ describe('profile rules', () => {
     const state: ProfileState = register('p1', { ...content }, as({ role: 'bureau' }), 0);
     expect(() => update(state, { ...state, kind: 'solver' }, as({ role: 'bureau' }))).toThrow(expect.objectContaining({ code: 'PROFILE_KIND_IMMUTABLE' }));
     expect(update(state, { ...state, name: '新名称' }, as({ role: 'bureau' })).version).toBe(2);
+  });
+
+  describe('回避 facts the candidate cannot dodge', () => {
+    const expert = as({ role: 'expert', sub: 'u-exp-9', orgId: 'org-expert-employer' });
+    const bureau = as({ role: 'bureau', orgId: 'org-bureau' });
+    const district = as({ role: 'district', districtCode: '500106', orgId: 'org-district-500106' });
+    const affiliated = register('p1', { ...content, affiliations: ['org-ent-yujiang-alu'] }, bureau, 0);
+
+    it('registers an expert under the organisation its identity carries, never one it names', () => {
+      const own = register('e1', { ...content, kind: 'expert', orgId: 'org-expert-employer' }, expert, 0);
+      expect(own).toMatchObject({ orgId: 'org-expert-employer', ownerId: 'u-exp-9' });
+      expect(() => register('e2', { ...content, kind: 'expert', orgId: 'org-neutral-pool' }, expert, 0)).toThrow(
+        expect.objectContaining({ code: 'PROFILE_ORG_FORBIDDEN', details: { field: 'orgId' } }),
+      );
+    });
+
+    it('lets only an authority change the organisation', () => {
+      const byBureau = register('e1', { ...content, kind: 'expert', orgId: 'org-ent-yujiang-alu' }, bureau, 0, 'u-exp-9');
+      expect(() => update(byBureau, { ...content, kind: 'expert', orgId: 'org-neutral-pool' }, expert)).toThrow(
+        expect.objectContaining({ code: 'PROFILE_ORG_FORBIDDEN' }),
+      );
+      expect(update(byBureau, { ...content, kind: 'expert', orgId: 'org-other' }, bureau).orgId).toBe('org-other');
+    });
+
+    it('lets a candidate declare more affiliations but withdraw one only through its district or the bureau', () => {
+      const team = as({});
+      expect(() => update(affiliated, { ...content, affiliations: [] }, team)).toThrow(
+        expect.objectContaining({ code: 'PROFILE_AFFILIATION_FORBIDDEN', details: expect.objectContaining({ field: 'affiliations', removed: ['org-ent-yujiang-alu'] }) }),
+      );
+      expect(update(affiliated, { ...content, affiliations: ['org-ent-yujiang-alu', 'org-x'] }, team).affiliations).toEqual(['org-ent-yujiang-alu', 'org-x']);
+      expect(update(affiliated, { ...content, affiliations: [] }, district).affiliations).toEqual([]);
+      expect(update(affiliated, { ...content, affiliations: [] }, bureau).affiliations).toEqual([]);
+    });
+
+    it('keeps the affiliations on record when a candidate registers itself again', () => {
+      const again = register('p2', { ...content, affiliations: [] }, as({}), 0, undefined, ['org-ent-yujiang-alu']);
+      expect(again.affiliations).toEqual(['org-ent-yujiang-alu']);
+      expect(register('p3', { ...content, affiliations: [] }, bureau, 0, undefined, ['org-ent-yujiang-alu']).affiliations).toEqual([]);
+    });
+  });
+
+  it('refuses rating and dispute dates later than now plus the allowed skew', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect(isFuture(new Date('2026-03-01T00:04:00Z'), now)).toBe(false);
+    expect(isFuture(new Date('2026-03-01T00:06:00Z'), now)).toBe(true);
+    expect(isFuture(new Date('9999-12-31T00:00:00Z'), now)).toBe(true);
+    expect(() => assertNotFuture(new Date('2400-01-01T00:00:00Z'), now, 'ratedAt')).toThrow(
+      expect.objectContaining({ code: 'PROFILE_DATE_IN_FUTURE', details: { field: 'ratedAt' } }),
+    );
   });
 });

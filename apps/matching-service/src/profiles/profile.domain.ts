@@ -48,15 +48,52 @@ function refuse(): DomainError {
   return DomainError.forbidden('PROFILE_FORBIDDEN', '无权管理该画像');
 }
 
+/** Teams, solvers and experts acting on their own profile, as opposed to an authority acting on it. */
+function isSelf(p: Principal): boolean {
+  return SELF_KIND[p.role] !== undefined;
+}
+
+/**
+ * 回避 reads the organisation and the declared affiliations, so the candidate must not be able to dodge it: its
+ * organisation is the one its identity carries, and only an authority (the bureau, or the district within its
+ * scope) may change it or withdraw an affiliation. A candidate may always declare more.
+ */
+function assertConflictFacts(p: Principal, before: Pick<ProfileState, 'orgId' | 'affiliations' | 'districtCode'>, next: ProfileContent): void {
+  if (isAuthority(p, before)) return;
+  if (next.orgId !== before.orgId) {
+    throw DomainError.forbidden('PROFILE_ORG_FORBIDDEN', `所属单位只能由市科技局或所在区县科技局更正（当前为 ${before.orgId}）`, { field: 'orgId' });
+  }
+  const removed = before.affiliations.filter((a) => !next.affiliations.includes(a));
+  if (removed.length > 0) {
+    throw DomainError.forbidden('PROFILE_AFFILIATION_FORBIDDEN', `已申报的关联单位只能由市科技局或所在区县科技局撤销：${removed.join('、')}`, {
+      field: 'affiliations',
+      removed,
+    });
+  }
+}
+
 /**
  * A new profile. An expert's profile belongs to a person: the expert registering itself owns it; an authority
- * registering an expert names the owner (the expert's user id at the identity provider).
+ * registering an expert names the owner (the expert's user id at the identity provider). A candidate registering
+ * itself does so under the organisation its identity carries, and keeps the affiliations already on record for
+ * that organisation (or expert): withdrawing and registering again does not shed them.
  */
-export function register(id: string, content: ProfileContent, p: Principal, openLoad: number, ownerId?: string): ProfileState {
+export function register(
+  id: string,
+  content: ProfileContent,
+  p: Principal,
+  openLoad: number,
+  ownerId?: string,
+  recordedAffiliations: readonly string[] = [],
+): ProfileState {
   checkContent(content);
   const owner = content.kind !== 'expert' ? null : AUTHORITIES.has(p.role) ? (ownerId ?? null) : p.sub;
-  const state: ProfileState = { ...content, id, version: 1, ownerId: owner, openLoad, withdrawnAt: null };
+  const affiliations = isSelf(p) ? [...new Set([...content.affiliations, ...recordedAffiliations])] : content.affiliations;
+  const state: ProfileState = { ...content, affiliations, id, version: 1, ownerId: owner, openLoad, withdrawnAt: null };
   if (!canManage(p, state)) throw refuse();
+  if (isSelf(p) && content.orgId !== p.orgId) {
+    throw DomainError.forbidden('PROFILE_ORG_FORBIDDEN', '候选方只能以身份凭证中的本单位登记画像；其他单位由市科技局登记', { field: 'orgId' });
+  }
   if (content.suspended && !isAuthority(p, state)) {
     throw DomainError.forbidden('PROFILE_SUSPENSION_FORBIDDEN', '只有市科技局或所在区县科技局可以暂停候选方', { field: 'suspended' });
   }
@@ -71,6 +108,7 @@ export function update(state: ProfileState, content: ProfileContent, p: Principa
     throw DomainError.invalid('PROFILE_KIND_IMMUTABLE', `画像类型不可更改（当前为 ${state.kind}）`, 'kind');
   }
   checkContent(content);
+  assertConflictFacts(p, state, content);
   const next: ProfileState = { ...state, ...content, version: state.version + 1 };
   if (!canManage(p, next)) throw refuse();
   if (content.suspended !== state.suspended && !isAuthority(p, state)) {
@@ -83,6 +121,21 @@ export function changeCapacity(state: ProfileState, openLoad: number, maxLoad: n
   if (!isAuthority(p, state)) throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷');
   assertActive(state);
   return { ...state, openLoad, maxLoad, version: state.version + 1 };
+}
+
+/** How far a fact's date may run ahead of this service's clock (another host's clock may be a little ahead). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A rating or a dispute dated after `now` (beyond the skew) is refused: its decay weight would grow without bound. */
+export function isFuture(at: Date, now: Date): boolean {
+  return !(at.getTime() <= now.getTime() + CLOCK_SKEW_MS);
+}
+
+/** For facts arriving on the stream (already schema-valid): a future date parks the event instead of applying it. */
+export function assertNotFuture(at: Date, now: Date, field: 'ratedAt' | 'upheldAt'): void {
+  if (isFuture(at, now)) {
+    throw DomainError.invalid('PROFILE_DATE_IN_FUTURE', `${field === 'ratedAt' ? '评价' : '争议认定'}日期晚于当前时间：${at.toISOString()}`, field);
+  }
 }
 
 /** Ratings and disputes come from the workflow; until it feeds them, the bureau records them. */

@@ -1,9 +1,13 @@
 import { candidateKindSchema, districtCodeSchema, fieldCodeSchema, profileContentSchema } from '@jiebang/contracts';
 import { z } from 'zod';
+import { isFuture } from './profile.domain';
 
 const c = profileContentSchema.shape;
 
-/** POST /profiles and PUT /profiles/:id: the whole profile; organisation defaults to the caller's. */
+/**
+ * POST /profiles and PUT /profiles/:id: the whole profile. The organisation defaults to the caller's (a candidate
+ * registering itself cannot name another); affiliations left out keep the ones on record.
+ */
 export const profileInputSchema = z.strictObject({
   kind: c.kind,
   name: c.name,
@@ -17,7 +21,7 @@ export const profileInputSchema = z.strictObject({
   pastWork: c.pastWork.default([]),
   keywords: c.keywords.default([]),
   maxLoad: c.maxLoad.default(3),
-  affiliations: c.affiliations.default([]),
+  affiliations: c.affiliations.optional(),
   suspended: c.suspended.default(false),
   willingness: c.willingness.default('neutral'),
   /** For an expert registered by the bureau: the expert's user id, so the expert can then manage it. */
@@ -33,10 +37,15 @@ export const capacitySchema = z.strictObject({
 });
 export type CapacityInput = z.infer<typeof capacitySchema>;
 
+/** A fact's date: not later than now (plus the clock skew allowed), or it would outweigh every real one. */
+const pastInstant = z.iso
+  .datetime({ offset: true })
+  .refine((at) => !isFuture(new Date(at), new Date()), { message: '日期不能晚于当前时间' });
+
 export const ratingSchema = z.strictObject({
   ratingId: z.string().min(1).max(100),
   score: z.number().int().min(1).max(5),
-  ratedAt: z.iso.datetime({ offset: true }).optional(),
+  ratedAt: pastInstant.optional(),
   enterpriseOrgId: z.string().min(1).max(100),
 });
 export type RatingInput = z.infer<typeof ratingSchema>;
@@ -44,7 +53,7 @@ export type RatingInput = z.infer<typeof ratingSchema>;
 export const disputeSchema = z.strictObject({
   disputeId: z.string().min(1).max(100),
   enterpriseOrgId: z.string().min(1).max(100),
-  upheldAt: z.iso.datetime({ offset: true }).optional(),
+  upheldAt: pastInstant.optional(),
   reason: z.string().min(1).max(500),
 });
 export type DisputeInput = z.infer<typeof disputeSchema>;

@@ -1,3 +1,4 @@
+import type { CandidateKind, Principal } from '@jiebang/contracts';
 import type { EntityManager } from 'typeorm';
 import type { CandidateAnalysis } from '../ranking/candidate';
 import type { ProfileState } from './profile.domain';
@@ -96,6 +97,19 @@ export async function insertDispute(
      ON CONFLICT DO NOTHING`,
     [profileId, d.disputeId, d.enterpriseOrgId, d.upheldAt, d.reason],
   );
+}
+
+/**
+ * Every affiliation ever declared on a profile of this candidate — its organisation's profiles of this kind, or for
+ * an expert the profiles it owns, withdrawn ones included — so a new self-registration keeps them (回避).
+ */
+export async function recordedAffiliations(em: EntityManager, kind: CandidateKind, p: Principal): Promise<string[]> {
+  const rows: { affiliation: string }[] = await em.query(
+    `SELECT DISTINCT jsonb_array_elements_text(affiliations) AS affiliation FROM candidate_profiles
+      WHERE kind = $1 AND (CASE WHEN kind = 'expert' THEN owner_id = $2 ELSE org_id = $3 END)`,
+    [kind, p.sub, p.orgId],
+  );
+  return rows.map((r) => r.affiliation).sort();
 }
 
 /** Delivered to listeners only when the transaction commits, so an index never sees a rolled-back change. */

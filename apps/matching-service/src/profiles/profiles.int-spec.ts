@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { STREAMS, type Envelope } from '@jiebang/contracts';
-import { eventually, http, mintToken, principals, produceRaw, query } from '@jiebang/testing';
+import { dlqTopic, namespacedTopic, STREAMS, type Envelope } from '@jiebang/contracts';
+import { eventually, http, mintToken, principals, produceRaw, query, readTopic } from '@jiebang/testing';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 import { CASTING, LIVESTOCK, putProfile, SALES } from '../testing/profiles';
 
@@ -142,9 +142,116 @@ describe('profiles over HTTP and events, and the index they keep current (real P
     expect(enterprise.status).toBe(404);
   });
 
+  describe('回避 facts a candidate cannot dodge', () => {
+    const need = { ...colloquialNeed, districtCode: '500112', enterpriseOrgId: 'org-ent-yujiang-alu' };
+    const excludedRules = async (id: string) =>
+      (await rank(need)).excluded.find((e: { candidateId: string }) => e.candidateId === id)?.violations.map((v: { rule: string }) => v.rule);
+
+    it('registers an expert under the organisation its identity carries, and refuses one it names', async () => {
+      const expert = await mintToken({ ...principals.expert, orgId: 'org-ent-yujiang-alu' });
+      const elsewhere = await http('POST', `${m.api}/profiles`, {
+        token: expert,
+        body: { ...CASTING, kind: 'expert', name: '张工', orgId: 'org-neutral-pool', orgName: '中立专家库' },
+      });
+      expect(elsewhere).toMatchObject({ status: 403, body: { code: 'PROFILE_ORG_FORBIDDEN', details: { field: 'orgId' } } });
+      const own = await http('POST', `${m.api}/profiles`, { token: expert, body: { ...CASTING, kind: 'expert', name: '张工', orgId: undefined } });
+      expect(own.status).toBe(201);
+      expect(own.body).toMatchObject({ orgId: 'org-ent-yujiang-alu', ownerId: principals.expert.sub });
+      const moved = await http('PUT', `${m.api}/profiles/${own.body.id}`, { token: expert, body: { ...CASTING, kind: 'expert', name: '张工', orgId: 'org-neutral-pool' } });
+      expect(moved).toMatchObject({ status: 403, body: { code: 'PROFILE_ORG_FORBIDDEN' } });
+      const ranked = await http('POST', `${m.api}/matching/rank`, { token: bureau, body: { ...need, wants: 'expert' } });
+      expect(ranked.body.excluded.find((e: { candidateId: string }) => e.candidateId === own.body.id).violations[0].rule).toBe('CONFLICT_SAME_ORG');
+    });
+
+    it('lets a team declare affiliations but not drop them, nor shed them by registering again', async () => {
+      const team = await mintToken({ ...principals.team, orgId: 'org-team-dodger', districtCode: '500112' });
+      const body = { ...CASTING, orgId: undefined, name: '关联企业的压铸服务队', districtCode: '500112', affiliations: ['org-ent-yujiang-alu'] };
+      const created = await http('POST', `${m.api}/profiles`, { token: team, body });
+      expect(created.status).toBe(201);
+      expect(await excludedRules(created.body.id)).toEqual(['CONFLICT_AFFILIATION']);
+      const dropped = await http('PUT', `${m.api}/profiles/${created.body.id}`, { token: team, body: { ...body, affiliations: [] } });
+      expect(dropped).toMatchObject({ status: 403, body: { code: 'PROFILE_AFFILIATION_FORBIDDEN', details: { field: 'affiliations' } } });
+      const omitted = await http('PUT', `${m.api}/profiles/${created.body.id}`, { token: team, body: { ...body, affiliations: undefined, maxLoad: 5 } });
+      expect(omitted.body.affiliations).toEqual(['org-ent-yujiang-alu']);
+      await http('DELETE', `${m.api}/profiles/${created.body.id}`, { token: team, body: { reason: '重新登记' } });
+      const again = await http('POST', `${m.api}/profiles`, { token: team, body: { ...body, affiliations: [] } });
+      expect(again.body.affiliations).toEqual(['org-ent-yujiang-alu']);
+      expect(await excludedRules(again.body.id)).toEqual(['CONFLICT_AFFILIATION']);
+      const districtOffice = await http('PUT', `${m.api}/profiles/${again.body.id}`, { token: district, body: { ...body, orgId: 'org-team-dodger', affiliations: [] } });
+      expect(districtOffice.status).toBe(200);
+      expect(districtOffice.body.affiliations).toEqual([]);
+    });
+  });
+
+  describe('ratings and disputes dated in the future', () => {
+    it('refuses them at the HTTP edge with the field at fault', async () => {
+      const rating = await http('POST', `${m.api}/profiles/${ids.livestock}/ratings`, {
+        token: bureau,
+        body: { ratingId: 'r-2400', score: 5, ratedAt: '2400-01-01T00:00:00+08:00', enterpriseOrgId: 'org-ent-bashan-pig' },
+      });
+      expect(rating).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', details: { field: 'ratedAt' } } });
+      const dispute = await http('POST', `${m.api}/profiles/${ids.livestock}/disputes`, {
+        token: bureau,
+        body: { disputeId: 'd-9999', enterpriseOrgId: 'org-ent-bashan-pig', upheldAt: '9999-12-31T00:00:00Z', reason: '服务未完成' },
+      });
+      expect(dispute).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', details: { field: 'upheldAt' } } });
+    });
+
+    it('parks such an event from the stream on the dead-letter topic instead of applying it', async () => {
+      const [{ version }] = await query<{ version: number }>(m.database, 'SELECT version FROM candidate_profiles WHERE id = $1', [ids.livestock]);
+      const future = profileEvent('profile.rated', ids.livestock, version + 1, {
+        ratingId: 'r-stream-2400',
+        score: 5,
+        ratedAt: '2400-01-01T00:00:00.000Z',
+        enterpriseOrgId: 'org-ent-bashan-pig',
+      });
+      await produceRaw(m.namespace, STREAMS.profile.topic, [{ key: ids.livestock, value: JSON.stringify(future) }]);
+      const dead = await readTopic(namespacedTopic(m.namespace, dlqTopic(STREAMS.profile.topic)), (ms) =>
+        ms.some((x) => JSON.parse(x.value!.toString()).id === future.id),
+      );
+      const letter = dead.find((x) => JSON.parse(x.value!.toString()).id === future.id)!;
+      expect(letter.headers!['dlq-error']!.toString()).toContain('晚于当前时间');
+      expect(await query(m.database, 'SELECT 1 FROM candidate_ratings WHERE rating_id = $1', ['r-stream-2400'])).toEqual([]);
+      expect(await query(m.database, 'SELECT version FROM candidate_profiles WHERE id = $1', [ids.livestock])).toEqual([{ version }]);
+    });
+
+    it('leaves a future rating stored before the rule out of the reputation it loads', async () => {
+      await query(
+        m.database,
+        `INSERT INTO candidate_ratings (profile_id, rating_id, score, rated_at, enterprise_org_id) VALUES
+           ($1, 'legacy-2400', 5, '2400-01-01T00:00:00Z', 'org-x'), ($1, 'real-1', 1, now() - interval '30 days', 'org-x')`,
+        [ids.sales],
+      );
+      await query(m.database, `SELECT pg_notify('matching_profiles', $1)`, [ids.sales]);
+      // Only the real 1★ counts: reputation below the prior, not the 5★ dated 2400 outweighing it.
+      await eventually(async () => {
+        const ranked = await rank();
+        const sales = ranked.results.find((r: { candidateId: string }) => r.candidateId === ids.sales);
+        expect(sales.breakdown.find((f: { factor: string }) => f.factor === 'reputation').value).toBeLessThan(0);
+        expect(ranked.results.every((r: { score: number }) => Number.isFinite(r.score))).toBe(true);
+      });
+    });
+  });
+
+  describe('what each party may read', () => {
+    it('shows district offices teams and solvers but no expert profiles (nor their owners)', async () => {
+      const expertId = randomUUID();
+      await putProfile(m.api, bureau, expertId, { ...CASTING, kind: 'expert', name: '李教授', orgId: 'org-sol-cqu-materials', ownerId: 'u-exp-42' });
+      const listed = await http('GET', `${m.api}/profiles?kind=expert`, { token: district });
+      expect(listed.body).toMatchObject({ items: [], total: 0 });
+      const all = await http('GET', `${m.api}/profiles?pageSize=100`, { token: district });
+      expect(all.body.items.length).toBeGreaterThan(0);
+      expect(all.body.items.filter((p: { kind: string; ownerId: string | null }) => p.kind === 'expert' || p.ownerId !== null)).toEqual([]);
+      expect((await http('GET', `${m.api}/profiles/${expertId}`, { token: district })).status).toBe(404);
+      expect((await http('PUT', `${m.api}/profiles/${expertId}/capacity`, { token: district, body: { openLoad: 1 } })).status).toBe(404);
+      expect((await http('GET', `${m.api}/profiles/${expertId}`, { token: await mintToken(principals.enterprise) })).status).toBe(404);
+      expect((await http('GET', `${m.api}/profiles/${expertId}`, { token: bureau })).body.ownerId).toBe('u-exp-42');
+    });
+  });
+
   it('rebuilds the same index from Postgres after a restart', async () => {
     const before = await rank();
-    await m.app.close();
+    await m.close();
     m = await startMatching({}, { database: m.database, namespace: m.namespace });
     const after = await rank();
     expect(after.results.map((r: { candidateId: string; score: number }) => [r.candidateId, r.score])).toEqual(

@@ -10,6 +10,7 @@ import type {
 } from '@jiebang/contracts';
 import type { EntityManager } from 'typeorm';
 import { RankingEngine } from '../ranking/ranking.engine';
+import { assertNotFuture } from './profile.domain';
 import { bumpProfile, insertDispute, insertRating, saveProfile } from './profile.store';
 
 type Snapshot = EventOf<typeof profileRegisteredV1> | EventOf<typeof profileUpdatedV1>;
@@ -39,13 +40,19 @@ export class ProfilesProjection {
     await bumpProfile(em, event.subject, event.sequence, event.data, new Date(event.time));
   }
 
+  /**
+   * A rating or dispute dated in the future is schema-valid but would outweigh every real one (its decay weight
+   * grows with the date): the handler refuses it, so the event is parked on the dead-letter topic, not applied.
+   */
   async rated(event: EventOf<typeof profileRatedV1>, em: EntityManager): Promise<void> {
+    assertNotFuture(new Date(event.data.ratedAt), new Date(), 'ratedAt');
     if (await bumpProfile(em, event.subject, event.sequence, {}, new Date(event.time))) {
       await insertRating(em, event.subject, { ...event.data, ratedAt: new Date(event.data.ratedAt) });
     }
   }
 
   async disputeUpheld(event: EventOf<typeof profileDisputeUpheldV1>, em: EntityManager): Promise<void> {
+    assertNotFuture(new Date(event.data.upheldAt), new Date(), 'upheldAt');
     if (await bumpProfile(em, event.subject, event.sequence, {}, new Date(event.time))) {
       await insertDispute(em, event.subject, { ...event.data, upheldAt: new Date(event.data.upheldAt) });
     }

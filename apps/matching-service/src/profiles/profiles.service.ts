@@ -19,8 +19,8 @@ import { CandidateProfile } from './candidate-profile.entity';
 import * as domain from './profile.domain';
 import type { CapacityInput, DisputeInput, ListProfilesQuery, ProfileInput, RatingInput } from './profile.dto';
 import { ProfileIndexSync } from './profile-index.sync';
-import { scopeProfiles } from './profile.scope';
-import { bumpProfile, insertDispute, insertRating, saveProfile } from './profile.store';
+import { canReadProfile, scopeProfiles } from './profile.scope';
+import { bumpProfile, insertDispute, insertRating, recordedAffiliations, saveProfile } from './profile.store';
 
 const notFound = (id: string) => DomainError.notFound('PROFILE_NOT_FOUND', '画像不存在或无权查看', { id });
 
@@ -44,7 +44,9 @@ export class ProfilesService {
     const saved = await this.ds.transaction(async (em) => {
       const current = await this.lock(em, id);
       const content = this.contentOf(input, principal, current);
-      const state = current ? domain.update(current, content, principal) : domain.register(id, content, principal, 0, input.ownerId);
+      const state = current
+        ? domain.update(current, content, principal)
+        : domain.register(id, content, principal, 0, input.ownerId, await recordedAffiliations(em, content.kind, principal));
       if (input.openLoad !== undefined && input.openLoad !== state.openLoad) {
         if (!domain.isAuthority(principal, state)) {
           throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷', { field: 'openLoad' });
@@ -142,7 +144,7 @@ export class ProfilesService {
   ): Promise<CandidateProfile> {
     const saved = await this.ds.transaction(async (em) => {
       const current = await this.lock(em, id);
-      if (!current || !this.visible(principal, current)) throw notFound(id);
+      if (!current || !canReadProfile(principal, current)) throw notFound(id);
       domain.assertActive(current);
       await apply(em, current);
       return this.load(em, id);
@@ -151,9 +153,12 @@ export class ProfilesService {
     return saved;
   }
 
-  // The change is committed; if this read fails, the NOTIFY sent with the commit still brings it into the index.
+  // The change is committed; if this read fails, the reload is queued (and retried) like a notification's.
   private async refreshIndex(id: string): Promise<void> {
-    await this.index.refresh([id]).catch((e: Error) => this.logger.warn(`index refresh of ${id} deferred: ${e.message}`));
+    await this.index.refresh([id]).catch((e: Error) => {
+      this.logger.warn(`index refresh of ${id} deferred: ${e.message}`);
+      this.index.enqueue([id]);
+    });
   }
 
   /** Row lock first, so concurrent commands on one profile serialise and its events keep their order. */
@@ -165,15 +170,12 @@ export class ProfilesService {
     return em.findOneOrFail(CandidateProfile, { where: { id } });
   }
 
-  private visible(p: Principal, s: domain.ProfileState): boolean {
-    return domain.canManage(p, s) || p.role === 'district';
-  }
-
   /** The organisation defaults to the caller's (a team registers itself); an update keeps the stored one. */
   private contentOf(input: ProfileInput, p: Principal, current: domain.ProfileState | null): ProfileContent {
-    const { openLoad: _openLoad, ownerId: _ownerId, orgId, orgName, districtCode, ...rest } = input;
+    const { openLoad: _openLoad, ownerId: _ownerId, orgId, orgName, districtCode, affiliations, ...rest } = input;
     return {
       ...rest,
+      affiliations: affiliations ?? current?.affiliations ?? [],
       orgId: orgId ?? current?.orgId ?? p.orgId,
       orgName: orgName ?? current?.orgName ?? p.orgName ?? p.orgId,
       districtCode: districtCode === undefined ? (current?.districtCode ?? (rest.region === 'chongqing' ? (p.districtCode ?? null) : null)) : districtCode,

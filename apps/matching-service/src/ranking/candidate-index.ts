@@ -25,6 +25,7 @@ export class CandidateIndex {
   private readonly kinds: Record<CandidateKind, Uint8Array>;
   private readonly kindCounts: Record<CandidateKind, number> = { team: 0, solver: 0, expert: 0 };
   readonly fieldDocs = new Map<FieldCode, Set<number>>();
+  private versions = 0;
   private free: number[] = [];
   private dead: number[] = [];
   private next = 0;
@@ -42,6 +43,15 @@ export class CandidateIndex {
 
   get size(): number {
     return this.slots.size;
+  }
+
+  /** Σ of the indexed profiles' versions: with `size`, a cheap fingerprint to compare with the table. */
+  get versionSum(): number {
+    return this.versions;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.slots.keys();
   }
 
   /** Slots allocated so far: the length every per-query scratch array needs. */
@@ -79,15 +89,6 @@ export class CandidateIndex {
     this.grams.begin(slot);
     unpackTerms(analysis.grams, 1, (t, n) => this.grams.addTerm(t, n));
     this.grams.end();
-    this.bind(slot, facts);
-    return true;
-  }
-
-  /** Replaces the facts of an indexed candidate (capacity, rating, dispute, suspension) without touching its terms. */
-  updateFacts(facts: CandidateFacts): boolean {
-    const slot = this.slots.get(facts.id);
-    if (slot === undefined || this.facts[slot]!.version > facts.version) return false;
-    this.unbindFacts(slot);
     this.bind(slot, facts);
     return true;
   }
@@ -142,6 +143,7 @@ export class CandidateIndex {
     this.slots.set(facts.id, slot);
     this.kinds[facts.kind][slot] = 1;
     this.kindCounts[facts.kind]++;
+    this.versions += facts.version;
     for (const f of facts.fields) {
       let docs = this.fieldDocs.get(f);
       if (!docs) this.fieldDocs.set(f, (docs = new Set()));
@@ -153,6 +155,7 @@ export class CandidateIndex {
     const facts = this.facts[slot]!;
     this.kinds[facts.kind][slot] = 0;
     this.kindCounts[facts.kind]--;
+    this.versions -= facts.version;
     for (const f of facts.fields) this.fieldDocs.get(f)?.delete(slot);
   }
 

@@ -1,6 +1,7 @@
 import type { CandidateIndex } from './candidate-index';
 import type { TermSource } from './query';
 import type { MatchedTerm } from './result';
+import { round } from './round';
 import type { RankingWeights } from './weights';
 
 export interface WeightedTerm {
@@ -44,8 +45,4 @@ export function explainTerms(
   }
   const best = (a: MatchedTerm, b: MatchedTerm) => b.contribution - a.contribution;
   return [...matched.sort(best).slice(0, MAX_TERMS), ...gramHits.sort(best).slice(0, MAX_GRAMS)];
-}
-
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
 }

@@ -50,7 +50,8 @@ export function buildQuery(analyzer: Analyzer, thesaurus: Thesaurus, need: Need,
   };
   for (const [term, n] of counts(words)) add(term, dampened(n), { via: 'need' });
 
-  const hits = w.thesaurus > 0 || w.siblings > 0 ? thesaurus.lookup(text) : [];
+  // A loose match switched off is no hit at all: it neither expands the query nor suggests a field.
+  const hits = w.thesaurus > 0 || w.siblings > 0 ? thesaurus.lookup(text).filter((h) => !h.loose || w.thesaurusLoose > 0) : [];
   const expansionGrams: [string, number][] = [];
   for (const hit of hits) {
     const weight = (hit.via === 'colloquial' ? w.thesaurus : w.siblings) * hit.entry.weight * (hit.loose ? w.thesaurusLoose : 1);

@@ -104,4 +104,28 @@ describe('ranking engine', () => {
     expect(engine.rank(colloquial, opts).results[0].candidateId).toBe('b');
     expect(engine.index.size).toBe(2);
   });
+
+  it('scores one candidate within the need’s ranking: the same score and breakdown it has in a longer list', () => {
+    const engine = testEngine();
+    const best = casting();
+    const weaker = profile({ capabilities: '铝合金铸件气密性检测服务', fields: ['light-metal'] });
+    [best, weaker, distractor(), pig()].forEach((p) => add(engine, p));
+    const list = engine.rank(colloquial, opts);
+    const inList = list.results.find((r) => r.candidateId === weaker.id)!;
+    const alone = engine.scoreWithin(colloquial, weaker.id, { weights: DEFAULT_WEIGHTS, now })!;
+    expect(alone.score).toBe(inList.score);
+    expect(alone.breakdown).toEqual(inList.breakdown);
+    expect(alone.breakdown.find((f) => f.factor === 'text')!.value).toBeLessThan(1);
+    expect(alone.violations).toEqual([]);
+    expect(engine.scoreWithin({ ...colloquial, wants: 'solver' }, weaker.id, { weights: DEFAULT_WEIGHTS, now })).toBeUndefined();
+  });
+
+  it('leaves loose phrase matching off unless a run asks for it', () => {
+    const engine = testEngine();
+    [casting(), pig()].forEach((p) => add(engine, p));
+    const loose = need({ text: '猪场那个味道实在太大了' });
+    expect(engine.rank(loose, opts).query.expansions).toEqual([]);
+    const on = engine.rank(loose, { ...opts, weights: resolveWeights({ thesaurusLoose: 0.6 }) });
+    expect(on.query.expansions).toEqual([expect.objectContaining({ entryId: 'odour', via: 'colloquial' })]);
+  });
 });

@@ -2,7 +2,7 @@ import type { Thesaurus } from '../text/thesaurus';
 import type { Accumulator } from './bm25.index';
 import type { CandidateFacts } from './candidate';
 import type { CandidateIndex, CandidatePool } from './candidate-index';
-import { constraintContext, violations, type ConstraintContext } from './constraints';
+import { constraintContext, violations, type ConstraintContext, type Violation } from './constraints';
 import { capacityFactor, fieldOverlap, proximity, reputationFactor, WILLINGNESS_SCORE, type WeightedField } from './factors';
 import { feedbackTerms, inferFields, topDocs } from './feedback';
 import { explainTerms } from './explain';
@@ -17,6 +17,7 @@ import {
   type RankedCandidate,
   type RankResult,
 } from './result';
+import { round } from './round';
 import type { RankingWeights } from './weights';
 
 export interface RankOptions {
@@ -31,6 +32,26 @@ export interface RankOptions {
 
 /** Candidates the first pass hands to feedback and field inference. */
 const FEEDBACK_DOCS = 10;
+
+/** What the first pass settles for a need, the same for every candidate scored against it. */
+interface Pass {
+  query: WeightedQuery;
+  acc: Accumulator;
+  wordIds: Map<number, WeightedTerm>;
+  feedback: { id: number; weight: number }[];
+  fields: WeightedField[];
+  fieldScale: number;
+  inferred: boolean;
+  /** The best text score: text factors are this share of it. */
+  maxText: number;
+}
+
+/** One candidate's score and breakdown within a ranking, and the rules that would remove it. */
+export interface CandidateScore {
+  score: number;
+  breakdown: FactorScore[];
+  violations: readonly Violation[];
+}
 
 /**
  * Ranks candidates for a need: weighted query (need words, thesaurus expansions, bigrams) → BM25 first pass →
@@ -48,27 +69,9 @@ export class RankingEngine {
 
   rank(need: Need, options: RankOptions): RankResult {
     const w = options.weights;
-    const query = buildQuery(this.index.analyzer, this.thesaurus, need, w);
-    const acc = this.accumulator(options.pool?.mask ?? this.index.kindMask(need.wants));
+    const pass = this.pass(need, options);
+    const { query, acc, wordIds, feedback, fields, fieldScale, inferred, maxText } = pass;
     try {
-      const wordIds = this.scoreWords(query, acc, w);
-      this.scoreGrams(query, acc, w);
-      const first = topDocs(acc.touched, acc.scores, Math.max(FEEDBACK_DOCS, w.prfDocs));
-      const feedback = w.prf > 0 ? feedbackTerms(this.index.words, first.slice(0, w.prfDocs), new Set(wordIds.keys()), w.prfTerms) : [];
-      for (const t of feedback) {
-        this.index.words.accumulate(t.id, w.prf * t.weight, w, acc);
-        wordIds.set(t.id, { weight: w.prf * t.weight, via: [{ via: 'prf' }] });
-      }
-      const inferred = need.fields.length === 0;
-      const fields: WeightedField[] = inferred
-        ? w.fieldInference > 0 && w.field > 0
-          ? inferFields(first.slice(0, FEEDBACK_DOCS), (d) => this.index.factsAt(d)!.fields, query.hits, w.fieldInference)
-          : []
-        : need.fields.map((code) => ({ code, p: 1 }));
-      const fieldScale = inferred ? w.fieldInference : 1;
-      if (fields.length > 0) this.addFieldPool(fields, acc);
-
-      const maxText = acc.touched.reduce((m, d) => Math.max(m, acc.scores[d]), 0) || 1;
       const ctx = constraintContext(need, options.now, w.disputeWindowDays);
       const { kept, excluded } = this.select(
         acc,
@@ -121,8 +124,68 @@ export class RankingEngine {
         },
       };
     } finally {
-      for (const d of acc.touched) acc.scores[d] = 0;
+      this.reset(acc);
     }
+  }
+
+  /**
+   * One candidate scored within the ranking of `need`: the same query, feedback terms, inferred fields and text
+   * normalisation (the best candidate's text score) as the list itself, so the score is the one it had there — not
+   * the 1.0 text score it would get in a list of its own. Undefined when it is not indexed or not of the kind wanted.
+   */
+  scoreWithin(need: Need, candidateId: string, options: Omit<RankOptions, 'k' | 'explain'>): CandidateScore | undefined {
+    const slot = this.index.slotOf(candidateId);
+    const facts = slot === undefined ? undefined : this.index.factsAt(slot);
+    if (slot === undefined || !facts || facts.kind !== need.wants) return undefined;
+    const w = options.weights;
+    const { acc, fields, fieldScale, maxText } = this.pass(need, options);
+    try {
+      const text = acc.scores[slot] / maxText;
+      return {
+        score: round(this.total(facts, text, need, fields, fieldScale, options.now, w)),
+        breakdown: this.breakdown(facts, text, need, fields, fieldScale, options.now, w),
+        violations: violations(constraintContext(need, options.now, w.disputeWindowDays), facts),
+      };
+    } finally {
+      this.reset(acc);
+    }
+  }
+
+  /**
+   * The part of a ranking that is the same for every candidate: the weighted query, BM25 first pass, feedback
+   * terms, the need's fields (given or inferred) and the best text score. The caller resets the accumulator.
+   */
+  private pass(need: Need, options: Pick<RankOptions, 'weights' | 'pool'>): Pass {
+    const w = options.weights;
+    const query = buildQuery(this.index.analyzer, this.thesaurus, need, w);
+    const acc = this.accumulator(options.pool?.mask ?? this.index.kindMask(need.wants));
+    try {
+      const wordIds = this.scoreWords(query, acc, w);
+      this.scoreGrams(query, acc, w);
+      const first = topDocs(acc.touched, acc.scores, Math.max(FEEDBACK_DOCS, w.prfDocs));
+      const feedback = w.prf > 0 ? feedbackTerms(this.index.words, first.slice(0, w.prfDocs), new Set(wordIds.keys()), w.prfTerms) : [];
+      for (const t of feedback) {
+        this.index.words.accumulate(t.id, w.prf * t.weight, w, acc);
+        wordIds.set(t.id, { weight: w.prf * t.weight, via: [{ via: 'prf' }] });
+      }
+      const inferred = need.fields.length === 0;
+      const fields: WeightedField[] = inferred
+        ? w.fieldInference > 0 && w.field > 0
+          ? inferFields(first.slice(0, FEEDBACK_DOCS), (d) => this.index.factsAt(d)!.fields, query.hits, w.fieldInference)
+          : []
+        : need.fields.map((code) => ({ code, p: 1 }));
+      const fieldScale = inferred ? w.fieldInference : 1;
+      if (fields.length > 0) this.addFieldPool(fields, acc);
+      const maxText = acc.touched.reduce((m, d) => Math.max(m, acc.scores[d]), 0) || 1;
+      return { query, acc, wordIds, feedback, fields, fieldScale, inferred, maxText };
+    } catch (e) {
+      this.reset(acc);
+      throw e;
+    }
+  }
+
+  private reset(acc: Accumulator): void {
+    for (const d of acc.touched) acc.scores[d] = 0;
   }
 
   private accumulator(accept: Uint8Array): Accumulator {
@@ -266,8 +329,4 @@ function insertTop(list: { doc: number; score: number }[], item: { doc: number; 
   while (i > 0 && list[i - 1].score < item.score) i--;
   list.splice(i, 0, item);
   if (list.length > k) list.pop();
-}
-
-export function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
 }

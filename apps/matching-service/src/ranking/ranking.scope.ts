@@ -16,9 +16,12 @@ export function rankingDistrict(p: Principal, requested: string | null | undefin
   return p.districtCode ?? null;
 }
 
-/** Runs a caller may read: the bureau and admins all; a district its district's; anyone else only their own. */
-export function canReadRun(p: Principal, run: { districtCode: string | null; requestedBy: string }): boolean {
+/**
+ * Runs a caller may read: the bureau and admins all; a district its district's rankings of teams and solvers — never
+ * expert rankings, which belong to the bureau even when the need lies in the district; anyone else only their own.
+ */
+export function canReadRun(p: Principal, run: { districtCode: string | null; requestedBy: string; wants: CandidateKind }): boolean {
   if (p.role === 'bureau' || p.role === 'admin') return true;
-  if (p.role === 'district') return run.districtCode === p.districtCode;
+  if (p.role === 'district') return run.wants !== 'expert' && run.districtCode === p.districtCode;
   return run.requestedBy === p.sub;
 }

@@ -35,9 +35,12 @@ export class RankingService {
     const district = rankingDistrict(principal, cmd.need.districtCode, cmd.need.wants);
     const need: Need = { ...cmd.need, districtCode: cmd.need.districtCode ?? district };
     const weights = resolveWeights(this.weights, cmd.weights);
-    const result = this.engine.rank(need, { k: cmd.k, weights, now: new Date() });
+    // The run's instant is stored as its creation time: an override later scores reputation as of this moment.
+    const now = new Date();
+    const result = this.engine.rank(need, { k: cmd.k, weights, now });
     const run = await this.ds.getRepository(MatchRun).save({
       id: randomUUID(),
+      createdAt: now,
       subjectType: cmd.subject.type,
       subjectId: cmd.subject.id,
       requestedBy: principal.sub,
@@ -53,35 +56,32 @@ export class RankingService {
 
   async run(principal: Principal, id: string) {
     const run = await this.ds.getRepository(MatchRun).findOneBy({ id });
-    if (!run || !canReadRun(principal, run)) throw runNotFound(id);
+    if (!run || !canReadRun(principal, { ...run, wants: run.need.wants })) throw runNotFound(id);
     const overrides = await this.ds.getRepository(MatchOverride).find({ where: { runId: id }, order: { at: 'ASC' } });
     return { runId: run.id, createdAt: run.createdAt, need: run.need, config: run.config, ...run.result, overrides };
   }
 
   /**
-   * A district's pick outside the recommended list: allowed and recorded with its reason and the score the candidate
-   * had under the run's own weights. Hard constraints still hold: a 回避 or suspended candidate cannot be picked.
+   * A district's pick outside the recommended list: allowed and recorded with its reason, and with the score and
+   * breakdown the candidate had in the run's own ranking (its need, weights and instant, normalised like the list),
+   * hence where it would have ranked. Hard constraints still hold: a 回避 or suspended candidate cannot be picked.
    */
   async override(principal: Principal, runId: string, input: OverrideInput): Promise<MatchOverride> {
     const run = await this.ds.getRepository(MatchRun).findOneBy({ id: runId });
-    if (!run || !canReadRun(principal, run) || !['district', 'bureau', 'admin'].includes(principal.role)) throw runNotFound(runId);
+    if (!run || !canReadRun(principal, { ...run, wants: run.need.wants }) || !['district', 'bureau', 'admin'].includes(principal.role)) {
+      throw runNotFound(runId);
+    }
     if (run.result.results.some((r) => r.candidateId === input.candidateId)) {
       throw DomainError.invalidState('MATCH_OVERRIDE_IN_LIST', '该候选方已在推荐名单中，无需人工选择', 'RECOMMENDED', { field: 'candidateId' });
     }
-    const facts = this.engine.index.get(input.candidateId);
-    if (!facts || facts.kind !== run.need.wants) {
-      throw DomainError.notFound('MATCH_CANDIDATE_NOT_FOUND', '候选方不存在或类型不符', { field: 'candidateId' });
-    }
-    const pool = this.engine.index.pool([input.candidateId], run.need.wants);
-    const scored = this.engine.rank(run.need, { k: 1, weights: run.config.weights, now: new Date(), pool });
-    if (scored.excluded.length > 0) {
-      const violations = scored.excluded[0].violations;
-      throw DomainError.invalidState('MATCH_OVERRIDE_EXCLUDED', `不能选择该候选方：${violations[0].message}`, 'EXCLUDED', {
+    const scored = this.engine.scoreWithin(run.need, input.candidateId, { weights: run.config.weights, now: run.createdAt });
+    if (!scored) throw DomainError.notFound('MATCH_CANDIDATE_NOT_FOUND', '候选方不存在或类型不符', { field: 'candidateId' });
+    if (scored.violations.length > 0) {
+      throw DomainError.invalidState('MATCH_OVERRIDE_EXCLUDED', `不能选择该候选方：${scored.violations[0].message}`, 'EXCLUDED', {
         field: 'candidateId',
-        violations,
+        violations: scored.violations,
       });
     }
-    const score = scored.results[0]?.score ?? 0;
     const exists = await this.ds.getRepository(MatchOverride).existsBy({ runId, candidateId: input.candidateId });
     if (exists) throw DomainError.invalidState('MATCH_OVERRIDE_EXISTS', '已记录对该候选方的人工选择', 'OVERRIDDEN', { field: 'candidateId' });
     return this.ds.getRepository(MatchOverride).save({
@@ -89,9 +89,9 @@ export class RankingService {
       runId,
       candidateId: input.candidateId,
       reason: input.reason,
-      score,
-      wouldRank: run.result.results.filter((r) => r.score > score).length + 1,
-      breakdown: scored.results[0]?.breakdown ?? [],
+      score: scored.score,
+      wouldRank: run.result.results.filter((r) => r.score > scored.score).length + 1,
+      breakdown: scored.breakdown,
       actorId: principal.sub,
       actorRole: principal.role,
       actorOrgId: principal.orgId,

@@ -11,9 +11,15 @@ export interface ReputationTally {
 
 export const EMPTY_TALLY: ReputationTally = { count: 0, weight: 0, weightedSum: 0 };
 
+/**
+ * Adds one rating. A weight that is not a finite number (a date centuries ahead overflows 2^x) would turn the whole
+ * tally into Infinity and every score read from it into NaN, so such a rating is left out; dates in the future are
+ * refused before they get here (at the HTTP edge, on the stream, and when loading).
+ */
 export function addRating(t: ReputationTally, score: number, at: Date, halfLifeDays: number): ReputationTally {
   const w = 2 ** ((at.getTime() - EPOCH) / (halfLifeDays * DAY));
-  return { count: t.count + 1, weight: t.weight + w, weightedSum: t.weightedSum + score * w };
+  const next = { count: t.count + 1, weight: t.weight + w, weightedSum: t.weightedSum + score * w };
+  return Number.isFinite(next.weight) && Number.isFinite(next.weightedSum) ? next : t;
 }
 
 export function tallyOf(ratings: { score: number; at: Date }[], halfLifeDays: number): ReputationTally {
@@ -32,5 +38,7 @@ export function smoothedRating(
 ): number {
   if (t.count === 0) return prior.mean;
   const f = 2 ** ((EPOCH - now.getTime()) / (halfLifeDays * DAY));
-  return (prior.strength * prior.mean + t.weightedSum * f) / (prior.strength + t.weight * f);
+  const mean = (prior.strength * prior.mean + t.weightedSum * f) / (prior.strength + t.weight * f);
+  // Never a non-finite score: a NaN total would sort unpredictably and be reported as null.
+  return Number.isFinite(mean) ? Math.min(5, Math.max(1, mean)) : prior.mean;
 }

@@ -67,6 +67,10 @@ export interface RankResult {
   results: RankedCandidate[];
   excluded: ExcludedCandidate[];
   query: QueryExplanation;
-  /** Candidates of the wanted kind, those scored (text or field match), and those removed by a rule. */
+  /**
+   * Candidates of the wanted kind; those scored (a text or field match); and those a rule removed among the ones
+   * examined — threshold pruning skips candidates that cannot reach the top k unchecked, so this is not every
+   * removed candidate of the pool.
+   */
   pool: { candidates: number; scored: number; excluded: number };
 }

@@ -22,8 +22,11 @@ export const rankingWeightsSchema = z.strictObject({
   willingness: weight(0.04),
   /** Query weight of technical terms reached from colloquial phrases through the thesaurus. */
   thesaurus: weight(0.8),
-  /** Share of the thesaurus weight kept when a phrase matched loosely (its halves apart: 小猪崽老是拉稀 for 小猪拉稀). */
-  thesaurusLoose: z.number().min(0).max(1).default(0.6),
+  /**
+   * Share of the thesaurus weight kept when a phrase matched loosely (its halves apart: 小猪崽老是拉稀 for 小猪拉稀).
+   * Off by default: it does nothing on the development needs, and the idea came from a test need (docs/matching.md §5).
+   */
+  thesaurusLoose: z.number().min(0).max(1).default(0),
   /** Query weight of sibling technical terms reached from a technical term in the need. */
   siblings: weight(0.3),
   /** Query weight of pseudo-relevance-feedback terms taken from the first pass's best candidates. */

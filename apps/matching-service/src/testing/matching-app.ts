@@ -1,21 +1,26 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteNamespace, freshDatabase, freshNamespace, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
+import Redis from 'ioredis';
 import { AppModule } from '../app.module';
-import { loadConfig } from '../config';
+import { loadConfig, queuePrefix, type MatchingConfig } from '../config';
 import { TEST_DICTIONARY, TEST_THESAURUS } from './engine-fixtures';
 
 export interface MatchingTestApp extends RunningApp {
   database: string;
   namespace: string;
   api: string;
-  stop(keepNamespace?: boolean): Promise<void>;
+  config: MatchingConfig;
+  /** Closes the app, and unless `shared` (another instance still uses them) deletes its topics and queue keys. */
+  stop(shared?: boolean): Promise<void>;
 }
 
 /**
  * The matching service in-process on the real Postgres, Redis and Kafka, with the small test dictionary and
- * thesaurus (so tests do not move when the seed data is edited).
+ * thesaurus (so tests do not move when the seed data is edited). Pass `reuse` to start a second instance (or a
+ * restarted one) on the same database and topics. `close` removes its temporary files; `stop` also what it left in
+ * Kafka and Redis.
  */
 export async function startMatching(
   extra: Record<string, string> = {},
@@ -24,6 +29,7 @@ export async function startMatching(
   const database = reuse?.database ?? (await freshDatabase('matching'));
   const namespace = reuse?.namespace ?? (await freshNamespace());
   const dir = mkdtempSync(join(tmpdir(), 'matching-test-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   writeFileSync(join(dir, 'dictionary.txt'), TEST_DICTIONARY);
   writeFileSync(join(dir, 'thesaurus.json'), JSON.stringify({ entries: TEST_THESAURUS.entries }));
   const config = loadConfig(
@@ -34,15 +40,37 @@ export async function startMatching(
       ...extra,
     }),
   );
-  const app = await startServiceApp(AppModule.forRoot(config));
+  const app = await startServiceApp(AppModule.forRoot(config)).catch((e: Error) => {
+    removeDir();
+    throw e;
+  });
+  const close = async () => {
+    await app.close();
+    removeDir();
+  };
   return {
     ...app,
     database,
     namespace,
+    config,
     api: `${app.url}/api/v1`,
-    async stop(keepNamespace = false) {
-      await app.close();
-      if (!keepNamespace) await deleteNamespace(namespace);
+    close,
+    async stop(shared = false) {
+      await close();
+      if (shared) return;
+      await deleteNamespace(namespace);
+      await deleteQueueKeys(config);
     },
   };
+}
+
+/** The batch queue's keys in the shared Redis (its prefix is unique to the test's topic namespace). */
+async function deleteQueueKeys(config: MatchingConfig): Promise<void> {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  try {
+    const keys = await redis.keys(`${queuePrefix(config)}:*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
