@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteNamespace, freshDatabase, freshNamespace, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
-import Redis from 'ioredis';
+import { deleteNamespace, deleteRedisKeys, freshDatabase, freshNamespace, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
 import { AppModule } from '../app.module';
 import { loadConfig, queuePrefix, type MatchingConfig } from '../config';
 import { TEST_DICTIONARY, TEST_THESAURUS } from './engine-fixtures';
@@ -59,18 +58,8 @@ export async function startMatching(
       await close();
       if (shared) return;
       await deleteNamespace(namespace);
-      await deleteQueueKeys(config);
+      await deleteRedisKeys(`${queuePrefix(config)}:*`); // the batch queue's prefix is unique to the namespace
     },
   };
 }
 
-/** The batch queue's keys in the shared Redis (its prefix is unique to the test's topic namespace). */
-async function deleteQueueKeys(config: MatchingConfig): Promise<void> {
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  try {
-    const keys = await redis.keys(`${queuePrefix(config)}:*`);
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-}
