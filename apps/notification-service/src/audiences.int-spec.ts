@@ -8,7 +8,8 @@ import { districtOffice, fixtureEvent, publish, startNotificationApp, submitted,
 /**
  * Audiences: notices are addressed to an organisation in a role, and so are its webhook endpoints, contact e-mails
  * and preferences. An expert employed by a team (same organisation id, role `expert`) must not receive, redirect or
- * mute the team's notices, nor re-label the team in the directory.
+ * mute the team's notices, nor re-label the team in the directory. And an expert is a person: what concerns one
+ * expert's profile is addressed to that expert, not to the expert audience their colleagues share.
  */
 describe('audiences (organisation × role)', () => {
   let app: NotificationApp;
@@ -20,9 +21,18 @@ describe('audiences (organisation × role)', () => {
 
   const api = (path: string) => `${app.url}/api/v1${path}`;
   const deliveriesOf = (eventId: string) =>
-    query<{ channel: string; recipient_org_id: string; recipient_role: string; status: string; target: string | null; to: string[] | null }>(
+    query<{
+      channel: string;
+      recipient_org_id: string;
+      recipient_user_id: string | null;
+      recipient_role: string;
+      status: string;
+      target: string | null;
+      to: string[] | null;
+    }>(
       app.database,
-      `SELECT channel, recipient_org_id, recipient_role, status, target, content->'to' AS to FROM deliveries WHERE source_id = $1 ORDER BY channel`,
+      `SELECT channel, recipient_org_id, recipient_user_id, recipient_role, status, target, content->'to' AS to
+       FROM deliveries WHERE source_id = $1 ORDER BY channel`,
       [eventId],
     );
   const settled = (eventId: string) =>
@@ -34,11 +44,14 @@ describe('audiences (organisation × role)', () => {
     }, 30_000);
   const directoryRole = async (orgId: string) =>
     (await query<{ role: string }>(app.database, 'SELECT role FROM directory_organisations WHERE id = $1', [orgId]))[0]?.role;
-  /** A profile of `kind` whose owner (or, for an expert, employer) is the team's organisation, rated just now. */
+  /**
+   * A profile of `kind` whose owner (or, for an expert, employer) is the team's organisation, rated just now. Its
+   * events name no owning person: a team's never do, and an expert's did not before `ownerId` was published.
+   */
   const ratedProfile = (kind: 'team' | 'expert') => {
     const subject = randomUUID();
-    const registered = fixtureEvent('profile.registered.v1', { subject, sequence: 1, data: { kind, name: `${kind} 档案` } });
-    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 2, data: { ratedAt: new Date().toISOString() } });
+    const registered = fixtureEvent('profile.registered.v1', { subject, sequence: 1, data: { kind, name: `${kind} 档案`, ownerId: undefined } });
+    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 2, data: { ratedAt: new Date().toISOString(), ownerId: undefined } });
     return { subject, registered, rated };
   };
 
@@ -112,7 +125,7 @@ describe('audiences (organisation × role)', () => {
     expect(await directoryRole(principals.team.orgId)).toBe('team');
   });
 
-  it('addresses an expert profile to the experts of the employing organisation, without re-labelling it', async () => {
+  it('addresses an expert profile whose events name no owner (older events) to the experts of the employer, without re-labelling it', async () => {
     const { subject, registered, rated } = ratedProfile('expert');
     await publish(app.namespace, 'profile', registered, rated);
     const rows = await settled(rated.id);
@@ -126,6 +139,51 @@ describe('audiences (organisation × role)', () => {
     expect(receiver.callsTo('/expert').map((c) => JSON.parse(c.body).link)).toEqual([`http://127.0.0.1:5173/profiles/${subject}`]);
     // The expert's profile names the team as employer: the directory still knows the team as a team.
     expect(await directoryRole(principals.team.orgId)).toBe('team');
+  });
+
+  it('tells only the expert whose profile a dispute was upheld on: not a colleague, nor the experts\' endpoints or contacts', async () => {
+    const a = { sub: 'u-exp-casting', token: expert, email: 'li@casting.example.org' }; // the expert of the first tests
+    const b = { sub: 'u-exp-casting-b', token: await mintToken({ sub: 'u-exp-casting-b', role: 'expert', orgId: principals.team.orgId }), email: 'wang@casting.example.org' };
+    for (const x of [a, b]) expect((await http('PUT', api('/directory/me'), { token: x.token, body: { email: x.email, name: x.sub } })).status).toBe(200);
+    // B manages the experts' audience too: an endpoint of its own beside the one the first test registered.
+    const colleagueHook = await http('POST', api('/webhooks'), { token: b.token, body: { url: `${receiver.url}/colleague`, categories: ['profile'] } });
+    expect(colleagueHook.status).toBe(201);
+
+    // Each expert has a profile, both employed by the team's organisation. A's was registered before matching
+    // published owners, so the directory does not know whose it is; B's registration names B.
+    const [profileA, profileB] = [randomUUID(), randomUUID()];
+    const registeredA = fixtureEvent('profile.registered.v1', { subject: profileA, sequence: 1, data: { name: '李明远', ownerId: undefined } });
+    const registeredB = fixtureEvent('profile.registered.v1', { subject: profileB, sequence: 1, data: { name: '王海', ownerId: b.sub } });
+    const upheld = fixtureEvent('profile.dispute-upheld.v1', { subject: profileA, sequence: 2, data: { upheldAt: new Date().toISOString(), ownerId: a.sub } });
+    await publish(app.namespace, 'profile', registeredA, registeredB, upheld);
+
+    // The ruling names A as the owner: to A alone, in the inbox and at A's own address. A person has no webhooks and
+    // no audience preferences (the experts' audience muted profile notices in the first test).
+    expect((await settled(upheld.id)).map((d) => [d.channel, d.recipient_user_id, d.recipient_role, d.status, d.target, d.to])).toEqual([
+      ['email', a.sub, 'expert', 'sent', null, [a.email]],
+      ['inbox', a.sub, 'expert', 'sent', null, null],
+    ]);
+    const inboxOf = async (token: string, profile: string) =>
+      (await http('GET', api('/notifications?category=profile'), { token })).body.items.filter((n: { link: string }) => n.link === `/profiles/${profile}`);
+    expect((await inboxOf(a.token, profileA)).map((n: { title: string }) => n.title)).toEqual(['服务争议裁定：企业申诉被维持']);
+    expect(await inboxOf(b.token, profileA)).toEqual([]);
+    expect(await inboxOf(team, profileA)).toEqual([]);
+    const called = (eventId: string) =>
+      ['/expert', '/colleague', '/team'].flatMap((path) => receiver.callsTo(path)).filter((c) => JSON.parse(c.body).eventId === eventId);
+    expect(called(upheld.id)).toEqual([]);
+    expect(smtp.mails.filter((m) => m.subject.startsWith('【揭榜挂帅】服务争议裁定')).map((m) => m.to)).toEqual([[a.email]]);
+
+    // A fact about B's profile that names no owner (a producer from before the field) reaches B alone: the directory
+    // learnt the owner from B's registration.
+    const rated = fixtureEvent('profile.rated.v1', { subject: profileB, sequence: 2, data: { ratedAt: new Date().toISOString(), ownerId: undefined } });
+    await publish(app.namespace, 'profile', rated);
+    expect((await settled(rated.id)).map((d) => [d.channel, d.recipient_user_id, d.status, d.to])).toEqual([
+      ['email', b.sub, 'sent', [b.email]],
+      ['inbox', b.sub, 'sent', null],
+    ]);
+    expect(await inboxOf(b.token, profileB)).toHaveLength(1);
+    expect(await inboxOf(a.token, profileB)).toEqual([]);
+    expect(called(rated.id)).toEqual([]);
   });
 
   it('puts a desk back in its role at boot, so a re-labelled district office hears of its district again', async () => {

@@ -10,6 +10,7 @@ import { Notifications1764201900000 } from './migrations/1764201900000-notificat
 import { DeliveryPipeline1764202000000 } from './migrations/1764202000000-delivery-pipeline';
 import { sealWebhookSecrets } from './migrations/1764202100000-seal-webhook-secrets';
 import { AudienceKeys1764202200000 } from './migrations/1764202200000-audience-keys';
+import { ProfileOwners1764202300000 } from './migrations/1764202300000-profile-owners';
 import { Preference } from './preferences/preference.entity';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
 import { webhookSecretBox } from './webhooks/webhook-secret.keys';
@@ -18,6 +19,12 @@ import { webhookSecretBox } from './webhooks/webhook-secret.keys';
 export function database(config: NotificationConfig): ServiceDatabase {
   return {
     entities: [Notification, Delivery, DeliveryAttempt, Organisation, Member, Profile, Preference, WebhookEndpoint],
-    migrations: [Notifications1764201900000, DeliveryPipeline1764202000000, sealWebhookSecrets(webhookSecretBox(config)), AudienceKeys1764202200000],
+    migrations: [
+      Notifications1764201900000,
+      DeliveryPipeline1764202000000,
+      sealWebhookSecrets(webhookSecretBox(config)),
+      AudienceKeys1764202200000,
+      ProfileOwners1764202300000,
+    ],
   };
 }

@@ -265,12 +265,19 @@ describe('notification-service', () => {
   it('tells the owner of a matching profile, found through the directory, of facts about it — but not of its own acts', async () => {
     const team = await mintToken(principals.team);
     const subject = randomUUID();
-    const registered = fixtureEvent('profile.registered.v1', { subject, sequence: 1 });
-    const upheld = fixtureEvent('profile.dispute-upheld.v1', { subject, sequence: 2 });
-    const withdrawn = fixtureEvent('profile.withdrawn.v1', { subject, sequence: 3 }); // by the team itself
+    // The golden fixtures tell an expert's story; a team is an organisation, so its facts name no owning person.
+    const teamOwned = { ownerId: undefined };
+    const registered = fixtureEvent('profile.registered.v1', { subject, sequence: 1, data: { ...teamOwned, kind: 'team', name: '轻合金压铸工艺科技特派员团' } });
+    const upheld = fixtureEvent('profile.dispute-upheld.v1', { subject, sequence: 2, data: teamOwned });
+    const byTheTeam = { id: principals.team.sub, role: 'team', orgId: principals.team.orgId } as const;
+    const withdrawn = fixtureEvent('profile.withdrawn.v1', { subject, sequence: 3, actor: byTheTeam, data: teamOwned }); // by the team itself
     // Imported long after it was given (as `npm run seed` does): counts for reputation, is no news to the team.
-    const imported = fixtureEvent('profile.rated.v1', { subject, sequence: 4, data: { ratingId: 'seed-r1', score: 2, ratedAt: '2025-01-06T10:00:00+08:00' } });
-    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 5, data: { ratedAt: new Date().toISOString() } });
+    const imported = fixtureEvent('profile.rated.v1', {
+      subject,
+      sequence: 4,
+      data: { ...teamOwned, ratingId: 'seed-r1', score: 2, ratedAt: '2025-01-06T10:00:00+08:00' },
+    });
+    const rated = fixtureEvent('profile.rated.v1', { subject, sequence: 5, data: { ...teamOwned, ratedAt: new Date().toISOString() } });
     await publish(app.namespace, 'profile', registered, upheld, withdrawn, imported, rated);
 
     // Same subject, one partition, in order: once the rating's notice is in, the withdrawal and the import were handled.

@@ -155,7 +155,16 @@ export function assertActive(state: ProfileState): void {
   }
 }
 
-/** The content part of a state (what the registered/updated events carry). */
+/**
+ * The owner as the profile events carry it (`ownerId`, optional): the person owning an expert's profile, so notices
+ * about the profile reach that person rather than every expert of the employing organisation. Left out when no
+ * person owns it (teams and solvers, an expert registered without naming its owner).
+ */
+export function ownerOf(s: Pick<ProfileState, 'ownerId'>): { ownerId?: string } {
+  return s.ownerId ? { ownerId: s.ownerId } : {};
+}
+
+/** The content part of a state (what the registered/updated events carry, beside the open load and the owner). */
 export function contentOf(s: ProfileState): ProfileContent {
   return {
     kind: s.kind,

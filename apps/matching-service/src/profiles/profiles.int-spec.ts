@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dlqTopic, namespacedTopic, STREAMS, type Envelope } from '@jiebang/contracts';
+import { dlqTopic, namespacedTopic, parseEvent, STREAMS, type Envelope } from '@jiebang/contracts';
 import { eventually, http, mintToken, principals, produceRaw, query, readTopic } from '@jiebang/testing';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 import { CASTING, LIVESTOCK, putProfile, SALES } from '../testing/profiles';
@@ -230,6 +230,76 @@ describe('profiles over HTTP and events, and the index they keep current (real P
         expect(sales.breakdown.find((f: { factor: string }) => f.factor === 'reputation').value).toBeLessThan(0);
         expect(ranked.results.every((r: { score: number }) => Number.isFinite(r.score))).toBe(true);
       });
+    });
+  });
+
+  describe('the owner on the profile stream', () => {
+    const profileTopic = () => namespacedTopic(m.namespace, STREAMS.profile.topic);
+    /** The profile's events as the relay published them on the broker, in order. */
+    const published = async (subject: string, count: number): Promise<Envelope[]> => {
+      const mine = <T extends { key: Buffer | null }>(ms: T[]) => ms.filter((x) => x.key?.toString() === subject);
+      const messages = mine(await readTopic(profileTopic(), (ms) => mine(ms).length >= count));
+      expect(messages).toHaveLength(count);
+      return messages.map((x) => JSON.parse(x.value!.toString()) as Envelope);
+    };
+
+    it('publishes every fact about an expert profile with the person who owns it, and none on a team profile', async () => {
+      const expertId = randomUUID();
+      const owner = { sub: 'u-exp-owner-7', role: 'expert', orgId: 'org-sol-cqu-materials' } as const;
+      const body = { ...CASTING, kind: 'expert', name: '周工', orgId: owner.orgId, orgName: '重庆大学材料科学与工程学院' };
+      // The bureau registers the expert (naming the owner); the expert then edits its own profile.
+      await putProfile(m.api, bureau, expertId, { ...body, ownerId: owner.sub });
+      expect((await http('PUT', `${m.api}/profiles/${expertId}`, { token: await mintToken(owner), body: { ...body, willingness: 'high' } })).status).toBe(200);
+      const rating = { ratingId: 'r-owner-1', score: 4, enterpriseOrgId: 'org-ent-yujiang-alu' };
+      expect((await http('POST', `${m.api}/profiles/${expertId}/ratings`, { token: bureau, body: rating })).status).toBe(200);
+      const dispute = { disputeId: 'd-owner-1', enterpriseOrgId: 'org-ent-yujiang-alu', reason: '未按约定到场服务' };
+      expect((await http('POST', `${m.api}/profiles/${expertId}/disputes`, { token: bureau, body: dispute })).status).toBe(200);
+      expect((await http('DELETE', `${m.api}/profiles/${expertId}`, { token: bureau, body: { reason: '专家本人申请退出' } })).status).toBe(200);
+
+      const events = await published(expertId, 5);
+      expect(events.map((e) => [e.type, e.actor.id, (e.data as { ownerId?: string }).ownerId])).toEqual([
+        ['profile.registered', principals.bureau.sub, owner.sub],
+        ['profile.updated', owner.sub, owner.sub],
+        ['profile.rated', principals.bureau.sub, owner.sub],
+        ['profile.dispute-upheld', principals.bureau.sub, owner.sub],
+        ['profile.withdrawn', principals.bureau.sub, owner.sub],
+      ]);
+      // What went on the wire is what the contract reads back, the owner included.
+      for (const e of events) {
+        const parsed = parseEvent(JSON.stringify(e));
+        expect(parsed.ok && parsed.event.data).toEqual(e.data);
+      }
+
+      // A team is an organisation: its facts name no person.
+      const teamId = randomUUID();
+      await putProfile(m.api, bureau, teamId, { ...SALES, name: '铝材仓储服务团' });
+      expect((await http('POST', `${m.api}/profiles/${teamId}/ratings`, { token: bureau, body: rating })).status).toBe(200);
+      expect((await http('DELETE', `${m.api}/profiles/${teamId}`, { token: bureau, body: { reason: '测试结束' } })).status).toBe(200);
+      const teamEvents = await published(teamId, 3);
+      expect(teamEvents.map((e) => e.type)).toEqual(['profile.registered', 'profile.rated', 'profile.withdrawn']);
+      for (const e of teamEvents) expect(e.data).not.toHaveProperty('ownerId');
+    });
+
+    it('takes the owner of an expert profile from the event another producer publishes, never from an importing authority', async () => {
+      const [named, unnamed, selfRegistered] = [randomUUID(), randomUUID(), randomUUID()];
+      const expert = { ...fixture('profile.registered').data as object, name: '导入的专家' };
+      const { ownerId: _ownerId, ...withoutOwner } = expert as { ownerId?: string };
+      const imported = (subject: string, data: object, actor: Envelope['actor']) => ({ ...profileEvent('profile.registered', subject, 1, data), actor });
+      const bureauActor = { id: principals.bureau.sub, role: 'bureau', orgId: principals.bureau.orgId } as Envelope['actor'];
+      await produceRaw(m.namespace, STREAMS.profile.topic, [
+        { key: named, value: JSON.stringify(imported(named, { ...withoutOwner, ownerId: 'u-exp-imported' }, bureauActor)) },
+        { key: unnamed, value: JSON.stringify(imported(unnamed, withoutOwner, bureauActor)) },
+        // Published before events carried the owner: the expert registering itself is its owner.
+        { key: selfRegistered, value: JSON.stringify(imported(selfRegistered, withoutOwner, { id: 'u-exp-self', role: 'expert', orgId: 'org-team-casting' } as Envelope['actor'])) },
+      ]);
+      const owners = await eventually(async () => {
+        const rows = await query<{ id: string; owner_id: string | null }>(m.database, 'SELECT id, owner_id FROM candidate_profiles WHERE id = ANY($1::uuid[])', [
+          [named, unnamed, selfRegistered],
+        ]);
+        expect(rows).toHaveLength(3);
+        return Object.fromEntries(rows.map((r) => [r.id, r.owner_id]));
+      });
+      expect(owners).toEqual({ [named]: 'u-exp-imported', [unnamed]: null, [selfRegistered]: 'u-exp-self' });
     });
   });
 

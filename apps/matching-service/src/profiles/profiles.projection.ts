@@ -25,13 +25,16 @@ export class ProfilesProjection {
   constructor(private readonly engine: RankingEngine) {}
 
   async snapshot(event: Snapshot, em: EntityManager): Promise<void> {
-    const { openLoad, ...content } = event.data;
+    const { openLoad, ownerId: named, ...content } = event.data;
     const [stored]: { owner_id: string | null; version: number }[] = await em.query(
       `SELECT owner_id, version FROM candidate_profiles WHERE id = $1`,
       [event.subject],
     );
     if (stored && stored.version >= event.sequence) return; // already applied (our own event) or stale
-    const ownerId = stored?.owner_id ?? (content.kind === 'expert' ? event.actor.id : null);
+    // The owner never changes once recorded. A new expert profile belongs to the person the event names (`ownerId`);
+    // an event that names nobody (published before the field existed) belongs to the expert who registered itself,
+    // never to an authority importing it — as over HTTP, where the bureau registering an expert must name the owner.
+    const ownerId = stored?.owner_id ?? (content.kind !== 'expert' ? null : (named ?? (event.actor.role === 'expert' ? event.actor.id : null)));
     const state = { ...content, id: event.subject, version: event.sequence, ownerId, openLoad, withdrawnAt: null };
     await saveProfile(em, state, this.engine.index.analyze(content), new Date(event.time));
   }

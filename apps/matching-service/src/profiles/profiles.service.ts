@@ -58,7 +58,7 @@ export class ProfilesService {
       await this.outbox.append(
         em,
         current ? profileUpdatedV1 : profileRegisteredV1,
-        { subject: id, sequence: state.version, data: { ...domain.contentOf(state), openLoad: state.openLoad } },
+        { subject: id, sequence: state.version, data: { ...domain.contentOf(state), openLoad: state.openLoad, ...domain.ownerOf(state) } },
         ctx,
       );
       return this.load(em, id);
@@ -89,7 +89,8 @@ export class ProfilesService {
       const version = current.version + 1;
       await insertRating(em, id, { ...input, ratedAt: new Date(ratedAt) });
       await bumpProfile(em, id, version, {}, new Date());
-      await this.outbox.append(em, profileRatedV1, { subject: id, sequence: version, data: { ...input, ratedAt } }, ctx);
+      const data = { ...input, ratedAt, ...domain.ownerOf(current) };
+      await this.outbox.append(em, profileRatedV1, { subject: id, sequence: version, data }, ctx);
     });
   }
 
@@ -102,7 +103,8 @@ export class ProfilesService {
       const version = current.version + 1;
       await insertDispute(em, id, { ...input, upheldAt: new Date(upheldAt) });
       await bumpProfile(em, id, version, {}, new Date());
-      await this.outbox.append(em, profileDisputeUpheldV1, { subject: id, sequence: version, data: { ...input, upheldAt } }, ctx);
+      const data = { ...input, upheldAt, ...domain.ownerOf(current) };
+      await this.outbox.append(em, profileDisputeUpheldV1, { subject: id, sequence: version, data }, ctx);
     });
   }
 
@@ -111,7 +113,8 @@ export class ProfilesService {
       const now = new Date();
       const state = domain.withdraw(current, principal, now);
       await bumpProfile(em, id, state.version, { withdrawnAt: now }, now);
-      await this.outbox.append(em, profileWithdrawnV1, { subject: id, sequence: state.version, data: { reason, withdrawnAt: now.toISOString() } }, ctx);
+      const data = { reason, withdrawnAt: now.toISOString(), ...domain.ownerOf(state) };
+      await this.outbox.append(em, profileWithdrawnV1, { subject: id, sequence: state.version, data }, ctx);
     });
   }
 

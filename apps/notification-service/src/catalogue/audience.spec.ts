@@ -27,10 +27,18 @@ describe('audiences', () => {
       { kind: 'org', orgId: 'org-sol-1', role: 'solver' },
       { kind: 'org', orgId: 'org-sol-2', role: 'solver' },
       { kind: 'user', userId: 'u-exp-1', role: 'expert' },
-      { kind: 'profile', profileId: 'profile-7' },
+      { kind: 'profile', profileId: 'profile-7', ownerId: null },
       { kind: 'desk', role: 'district', district: '500112' },
       { kind: 'desk', role: 'bureau' },
     ]);
+  });
+
+  it('carries the owner a profile event names, and none when it names nobody (an event from before owners)', () => {
+    const owned = audience.profileOwner<{ subject: string; data: { ownerId?: string } }>((e) => e.subject, (e) => e.data.ownerId);
+    expect(addressesOf([owned], { subject: 'profile-7', data: { ownerId: 'u-exp-li' } })).toEqual([
+      { kind: 'profile', profileId: 'profile-7', ownerId: 'u-exp-li' },
+    ]);
+    expect(addressesOf([owned], { subject: 'profile-7', data: {} })).toEqual([{ kind: 'profile', profileId: 'profile-7', ownerId: null }]);
   });
 
   it('addresses nobody when a list audience is empty', () => {

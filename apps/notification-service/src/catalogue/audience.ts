@@ -9,7 +9,7 @@ export type Audience<E = Envelope> =
   | { kind: 'org'; role: Role; org: (event: E) => string }
   | { kind: 'orgs'; role: Role; orgs: (event: E) => string[] }
   | { kind: 'users'; role: Role; users: (event: E) => string[] }
-  | { kind: 'profile-owner'; profile: (event: E) => string }
+  | { kind: 'profile-owner'; profile: (event: E) => string; owner?: (event: E) => string | undefined }
   | { kind: 'district-office'; district: (event: E) => string }
   | { kind: 'bureau' };
 
@@ -17,7 +17,8 @@ export type Audience<E = Envelope> =
 export type Address =
   | { kind: 'org'; orgId: string; role: Role }
   | { kind: 'user'; userId: string; role: Role }
-  | { kind: 'profile'; profileId: string }
+  /** `ownerId`: the person the event names as the profile's owner (an expert), if it names one. */
+  | { kind: 'profile'; profileId: string; ownerId: string | null }
   | { kind: 'desk'; role: 'bureau' }
   | { kind: 'desk'; role: 'district'; district: string };
 
@@ -25,8 +26,17 @@ export const audience = {
   org: <E>(role: Role, org: (event: E) => string): Audience<E> => ({ kind: 'org', role, org }),
   orgs: <E>(role: Role, orgs: (event: E) => string[]): Audience<E> => ({ kind: 'orgs', role, orgs }),
   users: <E>(role: Role, users: (event: E) => string[]): Audience<E> => ({ kind: 'users', role, users }),
-  /** The team, solver or expert behind a matching profile (the directory knows whose it is). */
-  profileOwner: <E>(profile: (event: E) => string): Audience<E> => ({ kind: 'profile-owner', profile }),
+  /**
+   * The team, solver or expert behind a matching profile. An expert's profile belongs to a person: the one `owner`
+   * reads from the event (`data.ownerId`), else the one the directory learnt from the profile's registration; only
+   * when neither is known (events from before the owner was published) the organisation behind the profile, as the
+   * directory knows it — for an expert, the expert audience of the employer.
+   */
+  profileOwner: <E>(profile: (event: E) => string, owner?: (event: E) => string | undefined): Audience<E> => ({
+    kind: 'profile-owner',
+    profile,
+    owner,
+  }),
   districtOffice: <E>(district: (event: E) => string): Audience<E> => ({ kind: 'district-office', district }),
   bureau: <E>(): Audience<E> => ({ kind: 'bureau' }),
 };
@@ -41,7 +51,7 @@ export function addressesOf<E>(audiences: Audience<E>[], event: E): Address[] {
       case 'users':
         return a.users(event).map((userId) => ({ kind: 'user', userId, role: a.role }));
       case 'profile-owner':
-        return [{ kind: 'profile', profileId: a.profile(event) }];
+        return [{ kind: 'profile', profileId: a.profile(event), ownerId: a.owner?.(event) ?? null }];
       case 'district-office':
         return [{ kind: 'desk', role: 'district', district: a.district(event) }];
       case 'bureau':

@@ -16,14 +16,22 @@ export function isRecentRating(e: { time: string; data: { ratedAt: string } }): 
   return Date.parse(e.time) - Date.parse(e.data.ratedAt) <= RATING_NEWS_WINDOW_DAYS * 86_400_000;
 }
 
-/** Notices of the profile stream, to the team, solver or expert whose matching profile it is. */
+/**
+ * Notices of the profile stream, to the team, solver or expert whose matching profile it is. An expert is a person:
+ * notices about an expert's profile go to that expert (`data.ownerId`, or the owner its registration named), never
+ * to the expert's colleagues at the employing organisation.
+ */
+const owner = audience.profileOwner<{ subject: string; data: { ownerId?: string } }>(
+  (e) => e.subject,
+  (e) => e.data.ownerId,
+);
 export const PROFILE_NOTICES: NoticeSpec[] = [
   // A ruling against the candidate that changes whom it is recommended to.
   notice(profileDisputeUpheldV1, 'owner', {
     category: 'profile',
     mandatory: true,
     priority: 'normal',
-    audiences: [audience.profileOwner((e) => e.subject)],
+    audiences: [owner],
     channels: ['inbox', 'email', 'webhook'],
     template: {
       title: '服务争议裁定：企业申诉被维持',
@@ -37,7 +45,7 @@ export const PROFILE_NOTICES: NoticeSpec[] = [
     mandatory: false,
     priority: 'low',
     isNews: isRecentRating,
-    audiences: [audience.profileOwner((e) => e.subject)],
+    audiences: [owner],
     channels: ['inbox', 'email', 'webhook'],
     template: {
       title: '收到企业评价：{{score}} 星',
@@ -51,7 +59,7 @@ export const PROFILE_NOTICES: NoticeSpec[] = [
     category: 'profile',
     mandatory: false,
     priority: 'normal',
-    audiences: [audience.profileOwner((e) => e.subject)],
+    audiences: [owner],
     channels: ['inbox', 'email'],
     template: {
       title: '您的匹配档案已撤下',

@@ -11,8 +11,16 @@ const dir: DirectorySnapshot = {
     { orgId: 'org-team-casting', role: 'team', emails: ['team@example.org'] },
     { orgId: 'org-team-casting', role: 'expert', emails: ['expert-desk@example.org'] },
   ],
-  members: [{ userId: 'u-exp-1', orgId: 'org-expert-pool', email: 'zhang@example.edu.cn' }],
-  profiles: [{ profileId: 'p-7', orgId: 'org-team-casting', role: 'team', emails: ['team@example.org'] }],
+  members: [
+    { userId: 'u-exp-1', orgId: 'org-expert-pool', email: 'zhang@example.edu.cn' },
+    { userId: 'u-exp-li', orgId: 'org-team-casting', email: 'li@casting.example.org' },
+  ],
+  profiles: [
+    { profileId: 'p-7', orgId: 'org-team-casting', role: 'team', ownerId: null, emails: ['team@example.org'] },
+    // Experts employed by the team's organisation: one whose registration named its owner, one learnt before owners were.
+    { profileId: 'p-li', orgId: 'org-team-casting', role: 'expert', ownerId: 'u-exp-li', emails: ['expert-desk@example.org'] },
+    { profileId: 'p-old', orgId: 'org-team-casting', role: 'expert', ownerId: null, emails: ['expert-desk@example.org'] },
+  ],
 };
 
 describe('directory resolution', () => {
@@ -37,10 +45,26 @@ describe('directory resolution', () => {
   });
 
   it('finds the owner of a known profile, and nobody for an unknown one', () => {
-    expect(recipientsOf([{ kind: 'profile', profileId: 'p-7' }], dir)).toEqual([
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-7', ownerId: null }], dir)).toEqual([
       { orgId: 'org-team-casting', userId: null, role: 'team', emails: ['team@example.org'] },
     ]);
-    expect(recipientsOf([{ kind: 'profile', profileId: 'p-unknown' }], dir)).toEqual([]);
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-unknown', ownerId: null }], dir)).toEqual([]);
+  });
+
+  it('addresses an expert\'s profile to the person owning it, not to the experts of the employing organisation', () => {
+    const li = { orgId: 'org-team-casting', userId: 'u-exp-li', role: 'expert', emails: ['li@casting.example.org'] };
+    // Named by the event…
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-old', ownerId: 'u-exp-li' }], dir)).toEqual([li]);
+    // …or by the profile's registration, when the event (published before the owner was) names nobody.
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-li', ownerId: null }], dir)).toEqual([li]);
+    // A profile the directory never saw still reaches the owner the event names: inbox only until they register an e-mail.
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-unknown', ownerId: 'u-exp-9' }], dir)).toEqual([
+      { orgId: null, userId: 'u-exp-9', role: 'expert', emails: [] },
+    ]);
+    // Nobody named the owner anywhere: the employer's expert audience, as before.
+    expect(recipientsOf([{ kind: 'profile', profileId: 'p-old', ownerId: null }], dir)).toEqual([
+      { orgId: 'org-team-casting', userId: null, role: 'expert', emails: ['expert-desk@example.org'] },
+    ]);
   });
 
   it('tells each recipient once however many audiences name it, and one organisation in two roles twice', () => {

@@ -31,8 +31,11 @@ export interface DirectorySnapshot {
   /** Contacts of the audiences the event names directly. */
   contacts: AudienceContacts[];
   members: { userId: string; orgId: string; email: string | null }[];
-  /** Profiles and their owners, each with the contacts of the owner's audience (organisation, profile kind). */
-  profiles: { profileId: string; orgId: string; role: Role; emails: string[] }[];
+  /**
+   * Profiles and the organisation behind each, with the contacts of that audience (organisation, profile kind), and
+   * the person owning it (an expert) if its registration named one.
+   */
+  profiles: { profileId: string; orgId: string; role: Role; ownerId: string | null; emails: string[] }[];
 }
 
 /** One recipient, one key: a person by user id, an organisation by the audience (organisation and role). */
@@ -42,8 +45,10 @@ export function recipientKey(r: Pick<DirectoryRecipient, 'orgId' | 'userId' | 'r
 
 /**
  * Addresses → recipients. Desks become the organisations holding them; an organisation named by an event is
- * addressed even before the directory knows it (its inbox works, it just has no e-mail yet); a profile the directory
- * never saw registered has nobody to tell. Duplicates collapse.
+ * addressed even before the directory knows it (its inbox works, it just has no e-mail yet). A profile owned by a
+ * person (an expert) reaches that person — named by the event, or by the profile's registration — and nobody else
+ * of the organisation; otherwise the organisation behind it in the profile's role; a profile the directory never saw
+ * registered and whose event names no owner has nobody to tell. Duplicates collapse.
  */
 export function recipientsOf(addresses: Address[], dir: DirectorySnapshot): DirectoryRecipient[] {
   const found = new Map<string, DirectoryRecipient>();
@@ -58,7 +63,14 @@ export function recipientsOf(addresses: Address[], dir: DirectorySnapshot): Dire
       add({ orgId: m?.orgId ?? null, userId: a.userId, role: a.role, emails: m?.email ? [m.email] : [] });
     }
     if (a.kind === 'profile') {
-      for (const p of dir.profiles.filter((x) => x.profileId === a.profileId)) add({ orgId: p.orgId, userId: null, role: p.role, emails: p.emails });
+      const p = dir.profiles.find((x) => x.profileId === a.profileId);
+      const owner = a.ownerId ?? p?.ownerId ?? null;
+      if (owner) {
+        const m = dir.members.find((x) => x.userId === owner);
+        add({ orgId: m?.orgId ?? p?.orgId ?? null, userId: owner, role: p?.role ?? 'expert', emails: m?.email ? [m.email] : [] });
+      } else if (p) {
+        add({ orgId: p.orgId, userId: null, role: p.role, emails: p.emails });
+      }
     }
     if (a.kind === 'desk') {
       const desks = dir.desks.filter((o) => o.role === a.role && (a.role !== 'district' || o.districtCode === a.district));

@@ -33,11 +33,12 @@ export class DirectoryEvents {
 
   /**
    * A team's or a solver's profile names the organisation acting in that role; an expert's names the organisation
-   * employing the expert, which is not an expert, so it teaches the directory nothing about the organisation.
+   * employing the expert, which is not an expert, so it teaches the directory nothing about the organisation — and
+   * the person owning the profile (`ownerId`), to whom its notices go.
    */
   private async profile(e: ProfileEvent, em: EntityManager): Promise<void> {
-    const { orgId, orgName, kind, districtCode, name } = e.data;
+    const { orgId, orgName, kind, districtCode, name, ownerId } = e.data;
     if (kind !== 'expert') await this.directory.learn(em, { id: orgId, name: orgName, role: kind, districtCode });
-    await this.directory.learnProfile(em, { profileId: e.subject, orgId, role: kind, name, sequence: e.sequence });
+    await this.directory.learnProfile(em, { profileId: e.subject, orgId, role: kind, name, ownerId: ownerId ?? null, sequence: e.sequence });
   }
 }

@@ -80,13 +80,17 @@ export class DirectoryService implements OnApplicationBootstrap {
     );
   }
 
-  /** Remembers whose a matching profile is; an older snapshot never overwrites a newer one. */
+  /**
+   * Remembers whose a matching profile is; an older snapshot never overwrites a newer one, and a snapshot that names
+   * no owner (from a producer that did not publish it yet) keeps the owner already known.
+   */
   async learnProfile(em: EntityManager, profile: Profile): Promise<void> {
     await em.query(
-      `INSERT INTO directory_profiles (profile_id, org_id, role, name, sequence) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO directory_profiles (profile_id, org_id, role, name, owner_id, sequence) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (profile_id) DO UPDATE SET org_id = EXCLUDED.org_id, role = EXCLUDED.role, name = EXCLUDED.name,
-         sequence = EXCLUDED.sequence WHERE directory_profiles.sequence < EXCLUDED.sequence`,
-      [profile.profileId, profile.orgId, profile.role, profile.name, profile.sequence],
+         owner_id = COALESCE(EXCLUDED.owner_id, directory_profiles.owner_id), sequence = EXCLUDED.sequence
+         WHERE directory_profiles.sequence < EXCLUDED.sequence`,
+      [profile.profileId, profile.orgId, profile.role, profile.name, profile.ownerId, profile.sequence],
     );
   }
 
@@ -156,7 +160,8 @@ export class DirectoryService implements OnApplicationBootstrap {
   /** Everything the directory knows about these addresses, in at most four queries. */
   async snapshot(em: EntityManager, addresses: Address[]): Promise<DirectorySnapshot> {
     const orgs = addresses.flatMap((a) => (a.kind === 'org' ? [a] : []));
-    const userIds = addresses.flatMap((a) => (a.kind === 'user' ? [a.userId] : []));
+    // People: those addressed, the owners the events name, and (in the query) the owners the directory learnt.
+    const userIds = addresses.flatMap((a) => (a.kind === 'user' ? [a.userId] : a.kind === 'profile' && a.ownerId ? [a.ownerId] : []));
     const profileIds = addresses.flatMap((a) => (a.kind === 'profile' ? [a.profileId] : []));
     const bureau = addresses.some((a) => a.kind === 'desk' && a.role === 'bureau');
     const districts = addresses.flatMap((a) => (a.kind === 'desk' && a.role === 'district' ? [a.district] : []));
@@ -169,12 +174,16 @@ export class DirectoryService implements OnApplicationBootstrap {
           )
         : [],
       orgs.length ? this.contactsOf(em, orgs) : [],
-      userIds.length
-        ? em.query(`SELECT user_id AS "userId", org_id AS "orgId", email FROM directory_members WHERE user_id = ANY($1)`, [userIds])
+      userIds.length || profileIds.length
+        ? em.query(
+            `SELECT user_id AS "userId", org_id AS "orgId", email FROM directory_members
+             WHERE user_id = ANY($1) OR user_id IN (SELECT owner_id FROM directory_profiles WHERE profile_id = ANY($2))`,
+            [userIds, profileIds],
+          )
         : [],
       profileIds.length
         ? em.query(
-            `SELECT p.profile_id AS "profileId", p.org_id AS "orgId", p.role, coalesce(c.emails, '{}') AS emails
+            `SELECT p.profile_id AS "profileId", p.org_id AS "orgId", p.role, p.owner_id AS "ownerId", coalesce(c.emails, '{}') AS emails
              FROM directory_profiles p LEFT JOIN directory_contacts c ON c.org_id = p.org_id AND c.role = p.role
              WHERE p.profile_id = ANY($1)`,
             [profileIds],

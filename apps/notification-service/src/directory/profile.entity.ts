@@ -1,7 +1,10 @@
 import type { Role } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A matching profile (team, solver, expert) and the organisation behind it, so profile facts reach their owner. */
+/**
+ * A matching profile (team, solver, expert), the organisation behind it and, for an expert, the person owning it, so
+ * profile facts reach their owner.
+ */
 @Entity({ name: 'directory_profiles' })
 export class Profile {
   @PrimaryColumn('text')
@@ -15,6 +18,10 @@ export class Profile {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** The expert's user id when the profile's registration named its owner; null for teams and solvers. */
+  @Column({ type: 'text', nullable: true })
+  ownerId: string | null;
 
   @Column({ type: 'integer' })
   sequence: number;

@@ -41,7 +41,18 @@ export const profileContentSchema = z.object({
 });
 export type ProfileContent = z.infer<typeof profileContentSchema>;
 
-const snapshot = profileContentSchema.extend({ openLoad: z.number().int().min(0).max(1000) });
+/**
+ * Who owns the profile when a person does: the user id (`sub`) of the expert whose profile it is (experts are people;
+ * `orgId` is only their employer). Absent for teams and solvers (organisations own those), for an expert profile
+ * registered without naming its owner, and in events published before v1 carried it (an additive field). Not the
+ * `actor`: that is whoever acted (the bureau importing the profile, say). Notices about the profile go to this person.
+ */
+export const profileOwnerIdSchema = z.string().min(1).max(100);
+
+const snapshot = profileContentSchema.extend({
+  openLoad: z.number().int().min(0).max(1000),
+  ownerId: profileOwnerIdSchema.optional(),
+});
 
 /** A candidate profile was created (over HTTP, by an import, or by the seeds). `data` is the whole profile. */
 export const profileRegisteredV1 = defineEvent({
@@ -81,6 +92,7 @@ export const profileRatedV1 = defineEvent({
     score: z.number().int().min(1).max(5),
     ratedAt: z.iso.datetime({ offset: true }),
     enterpriseOrgId: z.string().min(1).max(100),
+    ownerId: profileOwnerIdSchema.optional(),
   }),
 });
 
@@ -95,6 +107,7 @@ export const profileDisputeUpheldV1 = defineEvent({
     enterpriseOrgId: z.string().min(1).max(100),
     upheldAt: z.iso.datetime({ offset: true }),
     reason: z.string().min(1).max(500),
+    ownerId: profileOwnerIdSchema.optional(),
   }),
 });
 
@@ -104,7 +117,11 @@ export const profileWithdrawnV1 = defineEvent({
   version: 1,
   stream: 'profile',
   description: 'A candidate profile was withdrawn from matching.',
-  data: z.object({ reason: z.string().min(1).max(500), withdrawnAt: z.iso.datetime({ offset: true }) }),
+  data: z.object({
+    reason: z.string().min(1).max(500),
+    withdrawnAt: z.iso.datetime({ offset: true }),
+    ownerId: profileOwnerIdSchema.optional(),
+  }),
 });
 
 /** Every fact on the profile stream, for the platform's event catalogue. */
