@@ -28,6 +28,12 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * Extra node flags for the services, e.g. `SYSTEM_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile them
+ * under a benchmark. Read here rather than through NODE_OPTIONS so the load generator itself is not profiled too.
+ */
+const nodeFlags = (process.env.SYSTEM_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
+/**
  * The three services as separate processes, started from their compiled `dist/main.js` exactly as `npm run up`
  * starts them, on free ports, with fresh databases and a topic namespace of their own.
  */
@@ -41,7 +47,7 @@ export async function startSystem(extraEnv: Partial<Record<ServiceKey, Record<st
     databases[service] = await freshDatabase(service);
     const port = await freePort();
     urls[service] = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [resolve(ROOT, `apps/${service}-service/dist/main.js`)], {
+    const child = spawn(process.execPath, [...nodeFlags, resolve(ROOT, `apps/${service}-service/dist/main.js`)], {
       env: {
         ...process.env,
         NODE_ENV: 'test',
