@@ -69,10 +69,18 @@ export class DirectoryService implements OnApplicationBootstrap {
    * Learns an organisation from an event. Never changes its role: a fact about the organisation in another role
    * (an expert's profile naming the team that employs them) adds nothing, and only one in its own role refreshes
    * its name and district.
+   *
+   * Nearly every event names an organisation the directory already knows as it is, so that case touches nothing:
+   * `ON CONFLICT DO UPDATE` locks the row even when its WHERE skips the update, and that lock, held to the end of the
+   * event's transaction, made every event of one enterprise wait for the one before it on another partition.
    */
   async learn(em: EntityManager, org: OrganisationInput): Promise<void> {
     await em.query(
-      `INSERT INTO directory_organisations AS o (id, name, role, district_code) VALUES ($1, $2, $3, $4)
+      `WITH v (id, name, role, district_code) AS (VALUES ($1::text, $2::text, $3::text, $4::char(6)))
+       INSERT INTO directory_organisations AS o (id, name, role, district_code)
+       SELECT * FROM v WHERE NOT EXISTS (
+         SELECT 1 FROM directory_organisations k WHERE k.id = v.id AND (k.role <> v.role OR (
+           k.name IS NOT DISTINCT FROM COALESCE(v.name, k.name) AND k.district_code IS NOT DISTINCT FROM COALESCE(v.district_code, k.district_code))))
        ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, o.name),
          district_code = COALESCE(EXCLUDED.district_code, o.district_code), updated_at = now()
        WHERE o.role = EXCLUDED.role`,
