@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Delivery } from './delivery.entity';
 
-/** The state changes of a delivery as its job runs; each attempt is recorded with its outcome. */
+/** Deliveries and their attempts. */
 @Injectable()
-export class DeliveriesService {
+export class DeliveryStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The delivery if it still has to be made; null if it was sent, parked or never existed. Raw SQL: the hot path. */
-  async pending(id: string): Promise<Delivery | null> {
+  async findPending(id: string): Promise<Delivery | null> {
     const rows: Delivery[] = await this.dataSource.query(
       `SELECT id, source_id AS "sourceId", event_type AS "eventType", notice_id AS "noticeId", channel, category, mandatory,
          priority, recipient_org_id AS "recipientOrgId", recipient_user_id AS "recipientUserId", recipient_role AS "recipientRole",
@@ -20,7 +20,7 @@ export class DeliveriesService {
   }
 
   /** One statement (one commit): the delivery marked sent and its attempt recorded. */
-  async sent(id: string, attempt: number, durationMs: number): Promise<void> {
+  async recordSent(id: string, attempt: number, durationMs: number): Promise<void> {
     await this.dataSource.query(
       `WITH d AS (UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), updated_at = now()
                   WHERE id = $1 AND status = 'pending' RETURNING id)
@@ -30,7 +30,7 @@ export class DeliveriesService {
   }
 
   /** A failed attempt; `park` when no retry follows, so operators find it with its error. */
-  async failed(id: string, attempt: number, error: string, durationMs: number, park: boolean): Promise<void> {
+  async recordFailure(id: string, attempt: number, error: string, durationMs: number, park: boolean): Promise<void> {
     await this.dataSource.query(
       `WITH d AS (UPDATE deliveries SET attempts = attempts + 1, last_error = $4, updated_at = now(),
                     status = CASE WHEN $5 THEN 'failed' ELSE status END
@@ -46,7 +46,7 @@ export class DeliveriesService {
   }
 
   /** Pending deliveries not touched for `graceMs`: candidates for re-arming. */
-  stale(graceMs: number, limit: number): Promise<Pick<Delivery, 'id' | 'channel' | 'replays'>[]> {
+  findStale(graceMs: number, limit: number): Promise<Pick<Delivery, 'id' | 'channel' | 'replays'>[]> {
     return this.dataSource
       .getRepository(Delivery)
       .createQueryBuilder('d')
