@@ -25,6 +25,6 @@ import { NotificationEvents } from './notification.events';
     DeliverySweeper,
     NotificationEvents,
   ],
-  exports: [DeliveryPlanner],
+  exports: [DeliveryPlanner, DeliveryStore],
 })
 export class DeliveriesModule {}

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Channel } from '../catalogue/notice';
+import { DeliveryAttempt } from './delivery-attempt.entity';
+import type { DeliveryStatus } from './delivery.domain';
 import { Delivery } from './delivery.entity';
 
 /** Deliveries and their attempts. */
@@ -55,5 +58,44 @@ export class DeliveryStore {
       .orderBy('d.created_at')
       .limit(limit)
       .getMany();
+  }
+
+  /** One page of the deliveries in a status (of one channel), the last changed first. */
+  listDeliveries(q: { status: DeliveryStatus; channel?: Channel; page: number; pageSize: number }): Promise<[Delivery[], number]> {
+    return this.dataSource.getRepository(Delivery).findAndCount({
+      where: { status: q.status, ...(q.channel ? { channel: q.channel } : {}) },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+  }
+
+  findDelivery(id: string): Promise<Delivery | null> {
+    return this.dataSource.getRepository(Delivery).findOneBy({ id });
+  }
+
+  findAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
+    return this.dataSource.getRepository(DeliveryAttempt).find({ where: { deliveryId }, order: { id: 'ASC' } });
+  }
+
+  /** The delivery, locked until `em`'s transaction ends. */
+  lockDelivery(em: EntityManager, id: string): Promise<Delivery | null> {
+    return em.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Pending again, as its `replays`-th generation. */
+  async markReplayed(em: EntityManager, id: string, replays: number): Promise<void> {
+    await em.update(Delivery, { id }, { status: 'pending', replays, updatedAt: new Date() });
+  }
+
+  /** The ids of parked deliveries (of one channel), the longest parked first. */
+  async findParked(channel: Channel | undefined, limit: number): Promise<string[]> {
+    const parked = await this.dataSource.getRepository(Delivery).find({
+      select: { id: true },
+      where: { status: 'failed', ...(channel ? { channel } : {}) },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
+    return parked.map((d) => d.id);
   }
 }

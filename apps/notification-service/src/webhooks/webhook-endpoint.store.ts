@@ -40,6 +40,10 @@ export class WebhookEndpointStore {
     return this.dataSource.getRepository(WebhookEndpoint).findOneBy({ id, orgId: a.orgId, ownerRole: a.role });
   }
 
+  findEndpoint(em: EntityManager, id: string): Promise<WebhookEndpoint | null> {
+    return em.findOneBy(WebhookEndpoint, { id });
+  }
+
   async deleteEndpoint(id: string): Promise<void> {
     await this.dataSource.getRepository(WebhookEndpoint).delete({ id });
   }

@@ -17,6 +17,6 @@ import { WebhooksController } from './webhooks.controller';
     WebhookSecretsResealer,
     { provide: SecretBox, inject: [NOTIFICATION_CONFIG], useFactory: webhookSecretBox },
   ],
-  exports: [WebhookEndpoints, WebhookSender],
+  exports: [WebhookEndpoints, WebhookEndpointStore, WebhookSender],
 })
 export class WebhooksModule {}
