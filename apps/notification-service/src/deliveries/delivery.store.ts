@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@jiebang/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '../catalogue/notice';
 import { DeliveryAttempt } from './delivery-attempt.entity';
-import type { DeliveryStatus } from './delivery.domain';
+import type { DeliveryContent, DeliveryStatus } from './delivery.domain';
 import { Delivery } from './delivery.entity';
 
 /** Deliveries and their attempts. */
@@ -97,5 +98,28 @@ export class DeliveryStore {
       take: limit,
     });
     return parked.map((d) => d.id);
+  }
+
+  /** The audiences with e-mails waiting for a digest, created up to `cutoff`. */
+  findDigestAudiences(cutoff: Date): Promise<{ orgId: string; role: Role }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT recipient_org_id AS "orgId", recipient_role AS role FROM deliveries
+       WHERE status = 'digest' AND recipient_org_id IS NOT NULL AND created_at <= $1`,
+      [cutoff],
+    );
+  }
+
+  /** One audience's waiting e-mails up to `cutoff`, oldest first, locked; those another run holds are skipped. */
+  lockDigestItems(em: EntityManager, a: { orgId: string; role: Role }, cutoff: Date): Promise<{ id: string; content: DeliveryContent }[]> {
+    return em.query(
+      `SELECT id, content FROM deliveries WHERE status = 'digest' AND recipient_org_id = $1 AND recipient_role = $2
+       AND created_at <= $3 ORDER BY created_at FOR UPDATE SKIP LOCKED`,
+      [a.orgId, a.role, cutoff],
+    );
+  }
+
+  /** Folded into the digest delivery `digestId` (null if planning it wrote none). */
+  async markDigested(em: EntityManager, ids: string[], digestId: string | null): Promise<void> {
+    await em.query(`UPDATE deliveries SET status = 'digested', digest_id = $1, updated_at = now() WHERE id = ANY($2)`, [digestId, ids]);
   }
 }
