@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@jiebang/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { DeliveryContent } from '../catalogue/channel-input';
 import type { Channel } from '../catalogue/notice';
 import { DeliveryAttempt } from './delivery-attempt.entity';
-import type { DeliveryContent, DeliveryStatus } from './delivery.domain';
+import type { DeliveryStatus } from './delivery.domain';
 import { Delivery } from './delivery.entity';
 
 /** Deliveries and their attempts. */

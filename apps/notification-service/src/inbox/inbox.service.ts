@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@jiebang/contracts';
-import type { Delivery } from '../deliveries/delivery.entity';
+import type { ChannelInput } from '../catalogue/channel-input';
 import type { Notification } from './notification.entity';
 import { NotificationStore, type InboxQuery } from './notification.store';
 
@@ -15,7 +15,7 @@ export class InboxService {
   constructor(private readonly notifications: NotificationStore) {}
 
   /** The in-app channel: stores the notice under its delivery's id. Null if it was already there (a re-run). */
-  async store(d: Delivery): Promise<Notification | null> {
+  async store(d: ChannelInput): Promise<Notification | null> {
     const n: Notification = {
       id: d.id,
       sourceId: d.sourceId,
