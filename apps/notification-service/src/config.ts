@@ -1,6 +1,6 @@
 import { commonConfigSchema, env, parseConfig } from '@jiebang/service-kit';
 import { z } from 'zod';
-import { webhookSecretBox } from './webhooks/webhook-secret.keys';
+import { webhookSecretKeys } from './webhook-keys.config';
 
 export const notificationConfigSchema = commonConfigSchema
   .extend({
@@ -42,7 +42,7 @@ export const notificationConfigSchema = commonConfigSchema
       .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
     /**
      * Seals webhook secrets at rest (AES-256-GCM): 32 random bytes in base64, `openssl rand -base64 32`. Required in
-     * production; elsewhere a committed, development-only key is used. Checked in `webhooks/webhook-secret.keys.ts`,
+     * production; elsewhere a committed, development-only key is used. Checked in `webhook-keys.config.ts`,
      * which never echoes a bad value (it is a secret).
      */
     WEBHOOK_SECRET_KEY: z.string().optional(),
@@ -73,7 +73,7 @@ export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const config = parseConfig(notificationConfigSchema, environment);
-  webhookSecretBox(config); // a malformed or dev key stops the boot here, with the other configuration problems
+  webhookSecretKeys(config); // a malformed or dev key stops the boot here, with the other configuration problems
   return config;
 }
 

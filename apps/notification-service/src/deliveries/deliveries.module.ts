@@ -4,11 +4,11 @@ import { EmailModule } from '../email/email.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { PreferencesModule } from '../preferences/preferences.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { DeliveriesService } from './deliveries.service';
 import { DeliveryChannels } from './delivery.channels';
 import { DeliveryEnqueuer } from './delivery.enqueuer';
 import { DeliveryPlanner } from './delivery.planner';
 import { DeliveryProcessor } from './delivery.processor';
+import { DeliveryStore } from './delivery.store';
 import { DeliverySweeper } from './delivery.sweeper';
 import { DeliveryWorkers } from './delivery.workers';
 import { NotificationEvents } from './notification.events';
@@ -16,7 +16,7 @@ import { NotificationEvents } from './notification.events';
 @Module({
   imports: [DirectoryModule, PreferencesModule, WebhooksModule, InboxModule, EmailModule],
   providers: [
-    DeliveriesService,
+    DeliveryStore,
     DeliveryPlanner,
     DeliveryEnqueuer,
     DeliveryChannels,
@@ -25,6 +25,6 @@ import { NotificationEvents } from './notification.events';
     DeliverySweeper,
     NotificationEvents,
   ],
-  exports: [DeliveryPlanner],
+  exports: [DeliveryPlanner, DeliveryStore],
 })
 export class DeliveriesModule {}

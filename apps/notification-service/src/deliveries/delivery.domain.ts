@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError, type Role } from '@jiebang/contracts';
+import type { DeliveryContent } from '../catalogue/channel-input';
 import type { Channel, NoticeMeta } from '../catalogue/notice';
 import type { Rendered } from '../catalogue/template';
 import { recipientKey } from '../directory/directory.domain';
@@ -22,12 +23,6 @@ export interface Recipient {
   endpoints: { id: string; categories: string[] }[];
   /** The audience's preferences (none for a person). */
   preferences: PreferenceSet;
-}
-
-/** What every channel delivers: the rendered notice, plus the addresses for e-mail. */
-export interface DeliveryContent extends Rendered {
-  occurredAt: string;
-  to?: string[];
 }
 
 export interface DeliverySource {

@@ -1,7 +1,8 @@
 import type { Role } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DeliveryContent } from '../catalogue/channel-input';
 import type { Channel } from '../catalogue/notice';
-import type { DeliveryContent, DeliveryStatus } from './delivery.domain';
+import type { DeliveryStatus } from './delivery.domain';
 
 /**
  * What must be delivered, written in the inbox transaction of the event that caused it. Postgres, not Redis, is the

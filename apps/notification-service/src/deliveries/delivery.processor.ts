@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Counter, register } from 'prom-client';
 import type { DeliveryJob } from '../queues/delivery.queues';
-import { DeliveriesService } from './deliveries.service';
 import { DeliveryChannels } from './delivery.channels';
+import { DeliveryStore } from './delivery.store';
 
 const outcomes =
   (register.getSingleMetric('jiebang_notification_deliveries_total') as Counter | undefined) ??
@@ -17,12 +17,12 @@ const outcomes =
 @Injectable()
 export class DeliveryProcessor {
   constructor(
-    private readonly deliveries: DeliveriesService,
+    private readonly deliveries: DeliveryStore,
     private readonly channels: DeliveryChannels,
   ) {}
 
   async process(job: Job<DeliveryJob>): Promise<'sent' | 'not-pending'> {
-    const delivery = await this.deliveries.pending(job.data.deliveryId);
+    const delivery = await this.deliveries.findPending(job.data.deliveryId);
     if (!delivery) return 'not-pending';
     // attemptsMade counts the failures before this run.
     const attempt = job.attemptsMade + 1;
@@ -32,11 +32,11 @@ export class DeliveryProcessor {
     } catch (e) {
       const park = e instanceof UnrecoverableError || attempt >= (job.opts.attempts ?? 1);
       const error = e instanceof Error ? e.message : String(e);
-      await this.deliveries.failed(delivery.id, attempt, error, Math.round(performance.now() - started), park);
+      await this.deliveries.recordFailure(delivery.id, attempt, error, Math.round(performance.now() - started), park);
       outcomes.inc({ channel: delivery.channel, outcome: park ? 'parked' : 'retry' });
       throw e;
     }
-    await this.deliveries.sent(delivery.id, attempt, Math.round(performance.now() - started));
+    await this.deliveries.recordSent(delivery.id, attempt, Math.round(performance.now() - started));
     outcomes.inc({ channel: delivery.channel, outcome: 'sent' });
     return 'sent';
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { DeliveryQueues } from '../queues/delivery.queues';
-import { DeliveriesService } from './deliveries.service';
+import { DeliveryStore } from './delivery.store';
 
 const BATCH = 500;
 
@@ -20,7 +20,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
-    private readonly deliveries: DeliveriesService,
+    private readonly deliveries: DeliveryStore,
     private readonly queues: DeliveryQueues,
   ) {}
 
@@ -47,7 +47,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
 
   private async run(graceMs: number): Promise<number> {
     let rearmed = 0;
-    for (const d of await this.deliveries.stale(graceMs, BATCH)) {
+    for (const d of await this.deliveries.findStale(graceMs, BATCH)) {
       const job = await this.queues.job(d);
       const state = job ? await job.getState() : 'missing';
       if (state === 'failed') await this.deliveries.park(d.id, job!.failedReason);

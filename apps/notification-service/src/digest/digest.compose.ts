@@ -1,5 +1,5 @@
+import type { DeliveryContent } from '../catalogue/channel-input';
 import type { TemplateVars } from '../catalogue/notice';
-import type { DeliveryContent } from '../deliveries/delivery.domain';
 
 const day = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

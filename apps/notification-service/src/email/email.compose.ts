@@ -1,4 +1,4 @@
-import type { DeliveryContent } from '../deliveries/delivery.domain';
+import type { DeliveryContent } from '../catalogue/channel-input';
 
 export interface Email {
   subject: string;

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type Principal } from '@jiebang/contracts';
-import { DataSource } from 'typeorm';
-import type { Delivery } from '../deliveries/delivery.entity';
-import { scopeParams, visibleSql } from './inbox.scope';
-import { Notification } from './notification.entity';
-
-export interface InboxQuery {
-  unread?: boolean;
-  category?: string;
-  page: number;
-  pageSize: number;
-}
+import type { ChannelInput } from '../catalogue/channel-input';
+import type { Notification } from './notification.entity';
+import { NotificationStore, type InboxQuery } from './notification.store';
 
 /** What callers see of a notice (recipients and ids of the pipeline stay inside). */
 export function view(n: Notification) {
@@ -21,10 +12,10 @@ export function view(n: Notification) {
 
 @Injectable()
 export class InboxService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: NotificationStore) {}
 
   /** The in-app channel: stores the notice under its delivery's id. Null if it was already there (a re-run). */
-  async store(d: Delivery): Promise<Notification | null> {
+  async store(d: ChannelInput): Promise<Notification | null> {
     const n: Notification = {
       id: d.id,
       sourceId: d.sourceId,
@@ -43,61 +34,31 @@ export class InboxService {
       deliveredAt: new Date(),
       readAt: null,
     };
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO notifications (id, source_id, event_type, notice_id, recipient_org_id, recipient_user_id, recipient_role,
-         category, mandatory, priority, title, body, link, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [n.id, n.sourceId, n.eventType, n.noticeId, n.recipientOrgId, n.recipientUserId, n.recipientRole, n.category, n.mandatory, n.priority, n.title, n.body, n.link, n.createdAt],
-    );
-    return inserted.length ? n : null;
+    return (await this.notifications.insertNotification(n)) ? n : null;
   }
 
   async list(p: Principal, q: InboxQuery) {
-    const list = this.scoped(p);
-    if (q.unread) list.andWhere('n.read_at IS NULL');
-    if (q.category) list.andWhere('n.category = :category', { category: q.category });
-    const [items, total] = await list
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.notifications.listVisible(p, q);
     return { items: items.map(view), total, unread: (await this.unreadCount(p)).unread, page: q.page, pageSize: q.pageSize };
   }
 
   async unreadCount(p: Principal): Promise<{ unread: number; byCategory: Record<string, number> }> {
-    const rows: { category: string; n: string }[] = await this.scoped(p)
-      .select('n.category', 'category')
-      .addSelect('count(*)', 'n')
-      .andWhere('n.read_at IS NULL')
-      .groupBy('n.category')
-      .getRawMany();
-    const byCategory = Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
-    return { unread: rows.reduce((sum, r) => sum + Number(r.n), 0), byCategory };
+    const rows = await this.notifications.countUnreadByCategory(p);
+    const byCategory = Object.fromEntries(rows.map((r) => [r.category, r.count]));
+    return { unread: rows.reduce((sum, r) => sum + r.count, 0), byCategory };
   }
 
   async markRead(p: Principal, id: string) {
-    const n = await this.scoped(p).andWhere('n.id = :id', { id }).getOne();
+    const n = await this.notifications.findVisible(p, id);
     if (!n) throw DomainError.notFound('NOTIFICATION_NOT_FOUND', '没有这条通知', { id });
     if (!n.readAt) {
       n.readAt = new Date();
-      await this.dataSource.getRepository(Notification).update({ id }, { readAt: n.readAt });
+      await this.notifications.markRead(id, n.readAt);
     }
     return view(n);
   }
 
   async markAllRead(p: Principal, category?: string): Promise<{ marked: number }> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .update(Notification)
-      .set({ readAt: () => 'now()' })
-      .where(visibleSql(), scopeParams(p))
-      .andWhere('read_at IS NULL');
-    if (category) qb.andWhere('category = :category', { category });
-    return { marked: (await qb.execute()).affected ?? 0 };
-  }
-
-  private scoped(p: Principal) {
-    return this.dataSource.getRepository(Notification).createQueryBuilder('n').where(visibleSql('n'), scopeParams(p));
+    return { marked: await this.notifications.markAllRead(p, category) };
   }
 }

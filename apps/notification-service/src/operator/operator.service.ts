@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@jiebang/contracts';
 import { DataSource } from 'typeorm';
 import type { Channel } from '../catalogue/notice';
-import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
 import { checkReplayable, type DeliveryStatus } from '../deliveries/delivery.domain';
-import { Delivery } from '../deliveries/delivery.entity';
+import { DeliveryStore } from '../deliveries/delivery.store';
 import { DeliveryQueues } from '../queues/delivery.queues';
-import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+import { WebhookEndpointStore } from '../webhooks/webhook-endpoint.store';
 
 const REPLAY_ALL_LIMIT = 1000;
 
@@ -18,23 +17,20 @@ export class OperatorService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryStore,
+    private readonly endpoints: WebhookEndpointStore,
     private readonly queues: DeliveryQueues,
   ) {}
 
   async list(q: { status: DeliveryStatus; channel?: Channel; page: number; pageSize: number }) {
-    const [items, total] = await this.dataSource.getRepository(Delivery).findAndCount({
-      where: { status: q.status, ...(q.channel ? { channel: q.channel } : {}) },
-      order: { updatedAt: 'DESC', id: 'ASC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+    const [items, total] = await this.deliveries.listDeliveries(q);
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(id: string) {
-    const delivery = await this.dataSource.getRepository(Delivery).findOneBy({ id });
+    const delivery = await this.deliveries.findDelivery(id);
     if (!delivery) throw notFound(id);
-    const attempts = await this.dataSource.getRepository(DeliveryAttempt).find({ where: { deliveryId: id }, order: { id: 'ASC' } });
+    const attempts = await this.deliveries.findAttempts(id);
     return { ...delivery, attemptLog: attempts };
   }
 
@@ -45,18 +41,18 @@ export class OperatorService {
    */
   async replay(id: string): Promise<{ id: string; status: DeliveryStatus }> {
     const job = await this.dataSource.transaction(async (em) => {
-      const d = await em.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const d = await this.deliveries.lockDelivery(em, id);
       if (!d) throw notFound(id);
       checkReplayable(d.status);
       if (d.channel === 'webhook') {
-        const endpoint = await em.findOneBy(WebhookEndpoint, { id: d.target ?? undefined });
+        const endpoint = d.target ? await this.endpoints.findEndpoint(em, d.target) : null;
         if (endpoint?.status !== 'active') {
           throw DomainError.invalidState('WEBHOOK_ENDPOINT_NOT_ACTIVE', '该投递的 Webhook 端点已停用或已删除，请机构先重新启用', endpoint?.status ?? 'deleted', {
             endpointId: d.target,
           });
         }
       }
-      await em.update(Delivery, { id }, { status: 'pending', replays: d.replays + 1, updatedAt: new Date() });
+      await this.deliveries.markReplayed(em, id, d.replays + 1);
       return { id, channel: d.channel, replays: d.replays + 1 };
     });
     await this.queues.enqueue([job]).catch((e: Error) => this.logger.warn(`replay of ${id}: job not added (${e.message}); the sweep will`));
@@ -65,15 +61,9 @@ export class OperatorService {
 
   /** Replays every parked delivery (of one channel) that can be replayed; says how many were left and why. */
   async replayAll(channel?: Channel) {
-    const parked = await this.dataSource.getRepository(Delivery).find({
-      select: { id: true },
-      where: { status: 'failed', ...(channel ? { channel } : {}) },
-      order: { updatedAt: 'ASC' },
-      take: REPLAY_ALL_LIMIT,
-    });
     const skipped: { id: string; code: string }[] = [];
     let replayed = 0;
-    for (const { id } of parked) {
+    for (const id of await this.deliveries.findParked(channel, REPLAY_ALL_LIMIT)) {
       try {
         await this.replay(id);
         replayed++;

@@ -6,7 +6,7 @@ import { CATALOGUE } from '../catalogue/catalogue';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '../catalogue/notice';
 import { orgRoleKey, type OrgRole } from '../directory/directory.domain';
 import { checkPreference, type Mode, type PreferenceSet } from './preference.domain';
-import { Preference } from './preference.entity';
+import { PreferenceStore } from './preference.store';
 
 export interface PreferenceInput {
   category: Category;
@@ -20,17 +20,15 @@ export interface PreferenceInput {
  */
 @Injectable()
 export class PreferencesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: PreferenceStore,
+  ) {}
 
   async forAudiences(em: EntityManager, audiences: OrgRole[]): Promise<Map<string, PreferenceSet>> {
     const sets = new Map<string, Map<`${Category}/${Channel}`, Mode>>();
     if (audiences.length === 0) return sets;
-    const rows: Pick<Preference, 'orgId' | 'role' | 'category' | 'channel' | 'mode'>[] = await em.query(
-      `SELECT org_id AS "orgId", role, category, channel, mode FROM preferences
-       WHERE (org_id, role) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [audiences.map((a) => a.orgId), audiences.map((a) => a.role)],
-    );
-    for (const p of rows) {
+    for (const p of await this.store.findForAudiences(em, audiences)) {
       const set = sets.get(orgRoleKey(p)) ?? new Map();
       set.set(`${p.category}/${p.channel}`, p.mode);
       sets.set(orgRoleKey(p), set);
@@ -54,12 +52,7 @@ export class PreferencesService {
     items.forEach((i) => checkPreference(i.channel, i.mode));
     // One row per category × channel, the last item winning (Postgres refuses to upsert a row twice in one statement).
     const unique = [...new Map(items.map((i) => [`${i.category}/${i.channel}`, i])).values()];
-    await this.dataSource
-      .getRepository(Preference)
-      .upsert(
-        unique.map((i) => ({ ...i, orgId: p.orgId, role: p.role, updatedBy: p.sub, updatedAt: new Date() })),
-        ['orgId', 'role', 'category', 'channel'],
-      );
+    await this.store.upsertPreferences(unique.map((i) => ({ ...i, orgId: p.orgId, role: p.role, updatedBy: p.sub, updatedAt: new Date() })));
     return this.list(p);
   }
 }

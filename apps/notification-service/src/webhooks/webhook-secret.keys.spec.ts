@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@jiebang/service-kit';
 import { allowPrivateTargets, loadConfig } from '../config';
-import { DEV_WEBHOOK_SECRET_KEY, webhookSecretBox } from './webhook-secret.keys';
+import { DEV_WEBHOOK_SECRET_KEY } from '../webhook-keys.config';
+import { webhookSecretBox } from './webhook-secret.keys';
 
 const realKey = randomBytes(32).toString('base64');
 const productionEnv = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.cn:587' };

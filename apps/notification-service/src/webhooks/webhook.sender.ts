@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { LookupFunction } from 'node:net';
+import type { ChannelInput } from '../catalogue/channel-input';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
-import type { Delivery } from '../deliveries/delivery.entity';
 import { Agents, postOnce, PostTimeout } from './webhook.http';
 import { sign, WEBHOOK_HEADERS } from './webhook.signature';
 import { publicOnlyLookup, refuseTarget, TargetBlocked, webhookTargetPolicy, type TargetPolicy, type TargetRefusal } from './webhook-target';
@@ -14,7 +14,7 @@ export class WebhookRejected extends Error {
 }
 
 /** The JSON a receiver gets; `id` is the delivery id, the same on every retry, for the receiver to de-duplicate on. */
-export function webhookBody(d: Delivery, webBaseUrl: string): string {
+export function webhookBody(d: ChannelInput, webBaseUrl: string): string {
   return JSON.stringify({
     id: d.id,
     type: d.eventType,
@@ -57,7 +57,7 @@ export class WebhookSender implements OnApplicationShutdown {
     this.lookup = this.policy.allowPrivate ? undefined : publicOnlyLookup();
   }
 
-  async post(endpoint: { url: string; secret: string }, delivery: Delivery): Promise<void> {
+  async post(endpoint: { url: string; secret: string }, delivery: ChannelInput): Promise<void> {
     const url = new URL(endpoint.url);
     const refusal = refuseTarget(url, this.policy);
     if (refusal) throw new WebhookRejected(BLOCKED[refusal]);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NOTIFICATION_CONFIG } from '../config';
 import { SecretBox } from './secret-box';
+import { WebhookEndpointStore } from './webhook-endpoint.store';
 import { WebhookEndpoints } from './webhook-endpoints.service';
 import { webhookSecretBox } from './webhook-secret.keys';
 import { WebhookSecretsResealer } from './webhook-secrets.reseal';
@@ -11,10 +12,11 @@ import { WebhooksController } from './webhooks.controller';
   controllers: [WebhooksController],
   providers: [
     WebhookEndpoints,
+    WebhookEndpointStore,
     WebhookSender,
     WebhookSecretsResealer,
     { provide: SecretBox, inject: [NOTIFICATION_CONFIG], useFactory: webhookSecretBox },
   ],
-  exports: [WebhookEndpoints, WebhookSender],
+  exports: [WebhookEndpoints, WebhookEndpointStore, WebhookSender],
 })
 export class WebhooksModule {}
