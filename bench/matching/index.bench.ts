@@ -3,7 +3,7 @@ import { dataSourceOptions } from '@jiebang/service-kit';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@jiebang/matching-service/src/config';
 import { DATABASE } from '@jiebang/matching-service/src/database';
-import { packTerms } from '@jiebang/matching-service/src/ranking/candidate-index';
+import { packTerms } from '@jiebang/matching-service/src/engine/candidate-index';
 import { ProfileIndexSync } from '@jiebang/matching-service/src/profiles/profile-index.sync';
 import { machine, table } from '../support/stats';
 import type { CandidateAnalysis, RankingEngine } from '@jiebang/matching-service/src/engine';

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { MATCHING_CONFIG, type MatchingConfig } from '../config';
-import { CandidateIndex } from '../ranking/candidate-index';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { CandidateIndex } from '../engine/candidate-index';
+import { RankingEngine } from '../engine/ranking.engine';
 import { ProfileIndexLoader, type LoadedProfiles } from './profile-index.loader';
 import { ProfileListener } from './profile.listener';
 

@@ -1,6 +1,6 @@
 import type { CandidateKind, Principal } from '@jiebang/contracts';
 import type { EntityManager } from 'typeorm';
-import type { CandidateAnalysis } from '../ranking/candidate';
+import type { CandidateAnalysis } from '../engine/candidate';
 import type { ProfileState } from './profile.domain';
 
 /** NOTIFY channel: every committed profile change names its id here, and every instance refreshes its index. */

@@ -9,7 +9,7 @@ import type {
   profileWithdrawnV1,
 } from '@jiebang/contracts';
 import type { EntityManager } from 'typeorm';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { RankingEngine } from '../engine/ranking.engine';
 import { assertNotFuture } from './profile.domain';
 import { bumpProfile, insertDispute, insertRating, saveProfile } from './profile.store';
 

@@ -14,7 +14,7 @@ import {
 } from '@jiebang/contracts';
 import { Outbox, type CommandContext } from '@jiebang/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { RankingEngine } from '../engine/ranking.engine';
 import { CandidateProfile } from './candidate-profile.entity';
 import * as domain from './profile.domain';
 import type { CapacityInput, DisputeInput, ListProfilesQuery, ProfileInput, RatingInput } from './profile.dto';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ProfileIndexSync } from '../profiles/profile-index.sync';
 import { DEPLOYMENT_WEIGHTS, ENGINE_PROVIDERS } from './engine.provider';
-import { RankingEngine } from './ranking.engine';
+import { RankingEngine } from '../engine/ranking.engine';
 
 /**
  * The process's one ranking engine (its jieba dictionary takes a moment and some memory to load) and the sync that

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Provider } from '@nestjs/common';
 import { MATCHING_CONFIG, type MatchingConfig } from '../config';
-import { Analyzer } from '../text/analyzer';
-import { Segmenter } from '../text/segmenter';
-import { Thesaurus } from '../text/thesaurus';
-import { CandidateIndex } from './candidate-index';
-import { RankingEngine } from './ranking.engine';
-import { resolveWeights, type RankingWeights } from './weights';
+import { Analyzer } from '../engine/text/analyzer';
+import { Segmenter } from '../engine/text/segmenter';
+import { Thesaurus } from '../engine/text/thesaurus';
+import { CandidateIndex } from '../engine/candidate-index';
+import { RankingEngine } from '../engine/ranking.engine';
+import { resolveWeights, type RankingWeights } from '../engine/weights';
 
 /** The deployment's weights: defaults, overridden by `MATCHING_WEIGHTS_FILE` when set. */
 export const DEPLOYMENT_WEIGHTS = Symbol('DEPLOYMENT_WEIGHTS');

@@ -1,15 +1,37 @@
-import type { CandidateFacts } from '../ranking/candidate';
-import { declaredConflict, type Violation } from '../ranking/constraints';
-import type { RankingEngine } from '../ranking/ranking.engine';
-import type { FactorScore, MatchedTerm } from '../ranking/result';
-import type { RankingWeights } from '../ranking/weights';
-import { round } from '../ranking/round';
+import type { CandidateKind } from '@jiebang/contracts';
+import type { CandidateFacts } from '../candidate';
+import { declaredConflict, type Violation } from '../constraints';
+import type { RankingEngine } from '../ranking.engine';
+import type { Need } from '../need';
+import type { FactorScore, MatchedTerm } from '../result';
+import type { RankingWeights } from '../weights';
+import { round } from '../round';
 import { reachableMinimums, statsOf, type AssignmentProblem, type AssignmentStats, type Edge } from './assignment.domain';
-import type { AssignmentItem, AssignmentRequest } from './assignment.dto';
 import { checkFeasibility, type FeasibilityProblem } from './feasibility';
 import { greedyAssignment } from './greedy';
 import { SolverStatusError } from './highs.solver';
 import { solveInWorker, type ThreadedSolution } from './highs.thread';
+
+/** One item of a batch: a need with its id in its own service and, optionally, its own number of candidates. */
+export interface BatchItem extends Omit<Need, 'wants' | 'districtCode'> {
+  id: string;
+  districtCode?: string | null;
+  k?: number;
+}
+
+/** A batch as the engine reads it: the HTTP request (assignment.dto.ts) is one, already validated. */
+export interface BatchRequest {
+  wants: CandidateKind;
+  items: BatchItem[];
+  /** Candidates per item unless the item says otherwise. */
+  k: number;
+  /** The candidate pool; every indexed candidate of the wanted kind when absent. */
+  candidateIds?: string[];
+  minLoad: number;
+  maxLoad?: number;
+  conflicts: { itemId: string; candidateId: string; reason?: string }[];
+  alternates: number;
+}
 
 export interface AssignedCandidate {
   candidateId: string;
@@ -48,7 +70,7 @@ export interface BatchResult {
 }
 
 export interface BatchInput {
-  request: AssignmentRequest;
+  request: BatchRequest;
   district: string | null;
   weights: RankingWeights;
   now: Date;
@@ -196,7 +218,7 @@ function canTakeWork(facts: CandidateFacts): boolean {
 
 function scoreItem(
   engine: RankingEngine,
-  item: AssignmentItem,
+  item: BatchItem,
   input: BatchInput,
   pool: ReturnType<RankingEngine['index']['pool']>,
   conflicts: Map<string, string | undefined>,
@@ -226,7 +248,7 @@ function scoreItem(
 }
 
 function itemsOf(
-  request: AssignmentRequest,
+  request: BatchRequest,
   problem: AssignmentProblem,
   scores: ItemScores[],
   chosen: number[],
