@@ -13,7 +13,8 @@ import type { AssignmentRequest } from './assignment.dto';
 import { AssignmentQueue } from './assignment.queue';
 import { AssignmentRun } from './assignment-run.entity';
 import { candidateView, type CandidateAssignmentView } from './assignment.views';
-import { runBatch, type BatchResult } from '../engine/assignment/batch.builder';
+import type { BatchResult } from '../engine/assignment/batch';
+import { runBatch } from '../engine/assignment/batch.builder';
 import { retryTransient } from './transient';
 
 const notFound = (id: string) => DomainError.notFound('ASSIGNMENT_RUN_NOT_FOUND', '分配任务不存在或无权查看', { id });

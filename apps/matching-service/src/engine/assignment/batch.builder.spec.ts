@@ -1,7 +1,8 @@
 import { threadId } from 'node:worker_threads';
 import { add, profile, testEngine } from '../../testing/engine-fixtures';
 import { DEFAULT_WEIGHTS } from '../weights';
-import { runBatch, type BatchRequest } from './batch.builder';
+import type { BatchRequest } from './batch';
+import { runBatch } from './batch.builder';
 
 const casting = (id: string, over: Parameters<typeof profile>[0] = {}) =>
   profile({ id, capabilities: '铝合金压铸件气孔、缩松缺陷控制与气密性检测', keywords: ['气孔'], fields: ['light-metal'], ...over });
