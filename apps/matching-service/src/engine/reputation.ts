@@ -14,7 +14,7 @@ export const EMPTY_TALLY: ReputationTally = { count: 0, weight: 0, weightedSum: 
 /**
  * Adds one rating. A weight that is not a finite number (a date centuries ahead overflows 2^x) would turn the whole
  * tally into Infinity and every score read from it into NaN, so such a rating is left out; dates in the future are
- * refused before they get here (at the HTTP edge, on the stream, and when loading).
+ * refused before they get here (at the HTTP edge, by the profile rules, and when loading).
  */
 export function addRating(t: ReputationTally, score: number, at: Date, halfLifeDays: number): ReputationTally {
   const w = 2 ** ((at.getTime() - EPOCH) / (halfLifeDays * DAY));

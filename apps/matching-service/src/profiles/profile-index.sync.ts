@@ -16,8 +16,8 @@ type SyncTimings = Pick<MatchingConfig, 'MATCHING_LISTENER_PING_MS' | 'MATCHING_
 
 /**
  * Keeps this instance's in-memory index equal to Postgres. At boot it rebuilds from the table; afterwards every
- * committed profile change arrives as a NOTIFY (written in the same transaction, by the HTTP path or by the Kafka
- * consumer, on any instance) and only that profile is reloaded. What can go wrong is covered three ways:
+ * committed profile change arrives as a NOTIFY (written in the same transaction as the change, by a use case on any
+ * instance) and only that profile is reloaded. What can go wrong is covered three ways:
  * - a reload that fails keeps its ids and is tried again with doubling back-off (never dropped);
  * - NOTIFY is not durable: the listener (profile.listener.ts) replaces a connection that does not answer its ping,
  *   and after any reconnect the index is rebuilt;

@@ -131,7 +131,7 @@ export function isFuture(at: Date, now: Date): boolean {
   return !(at.getTime() <= now.getTime() + CLOCK_SKEW_MS);
 }
 
-/** For facts arriving on the stream (already schema-valid): a future date parks the event instead of applying it. */
+/** The rule behind the HTTP schema's date check, for a rating or dispute recorded without going through it. */
 export function assertNotFuture(at: Date, now: Date, field: 'ratedAt' | 'upheldAt'): void {
   if (isFuture(at, now)) {
     throw DomainError.invalid('PROFILE_DATE_IN_FUTURE', `${field === 'ratedAt' ? '评价' : '争议认定'}日期晚于当前时间：${at.toISOString()}`, field);

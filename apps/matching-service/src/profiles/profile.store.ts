@@ -7,9 +7,8 @@ import type { ProfileState } from './profile.domain';
 export const PROFILE_CHANNEL = 'matching_profiles';
 
 /**
- * Writes a whole profile if it is newer than the stored one ("apply if newer" on the aggregate version), so the
- * HTTP path and the event path share one write and a late or replayed fact never overwrites a newer state.
- * Returns whether the row changed.
+ * Writes a whole profile if it is newer than the stored one ("apply if newer" on the aggregate version), so a
+ * write never takes a profile back to an older version. Returns whether the row changed.
  */
 export async function saveProfile(em: EntityManager, s: ProfileState, analysis: CandidateAnalysis, at: Date): Promise<boolean> {
   const rows: unknown[] = await em.query(
