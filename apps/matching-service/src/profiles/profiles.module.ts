@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
+import { ProfileStore } from './profile.store';
 
 /**
  * No consumer of `jiebang.profile` here: this service is the stream's only producer, and each of its events would
@@ -8,6 +9,6 @@ import { ProfilesService } from './profiles.service';
  */
 @Module({
   controllers: [ProfilesController],
-  providers: [ProfilesService],
+  providers: [ProfilesService, ProfileStore],
 })
 export class ProfilesModule {}
