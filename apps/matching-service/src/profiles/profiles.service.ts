@@ -25,8 +25,9 @@ import { ProfileStore } from './profile.store';
 const notFound = (id: string) => DomainError.notFound('PROFILE_NOT_FOUND', '画像不存在或无权查看', { id });
 
 /**
- * Profile use cases: each is one transaction {lock → rule → save → outbox → NOTIFY}; after the commit this
- * instance's index is refreshed before the response, so a caller ranks against what it just wrote.
+ * Profile use cases: each is one transaction {load and lock (store) → decide (profile.domain.ts) → save (store, with
+ * its NOTIFY) → outbox}; after the commit this instance's index is refreshed before the response, so a caller ranks
+ * against what it just wrote.
  */
 @Injectable()
 export class ProfilesService {
@@ -45,23 +46,10 @@ export class ProfilesService {
     const saved = await this.ds.transaction(async (em) => {
       const current = await this.store.lockById(em, id);
       const content = this.contentOf(input, principal, current);
-      const state = current
-        ? domain.update(current, content, principal)
-        : domain.register(id, content, principal, 0, input.ownerId, await this.store.recordedAffiliations(em, content.kind, principal));
-      if (input.openLoad !== undefined && input.openLoad !== state.openLoad) {
-        if (!domain.isAuthority(principal, state)) {
-          throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷', { field: 'openLoad' });
-        }
-        state.openLoad = input.openLoad;
-      }
-      const now = new Date();
-      await this.store.save(em, state, this.engine.index.analyze(state), now);
-      await this.outbox.append(
-        em,
-        current ? profileUpdatedV1 : profileRegisteredV1,
-        { subject: id, sequence: state.version, data: { ...domain.contentOf(state), openLoad: state.openLoad, ...domain.ownerOf(state) } },
-        ctx,
-      );
+      const recordedAffiliations = current ? [] : await this.store.recordedAffiliations(em, content.kind, principal);
+      const { state, registered, fact } = domain.put(current, { id, content, openLoad: input.openLoad, ownerId: input.ownerId, recordedAffiliations }, principal);
+      await this.store.save(em, state, this.engine.index.analyze(state), new Date());
+      await this.outbox.append(em, registered ? profileRegisteredV1 : profileUpdatedV1, { subject: id, sequence: state.version, data: fact }, ctx);
       return this.store.loadById(em, id);
     });
     await this.refreshIndex(id);
@@ -74,46 +62,40 @@ export class ProfilesService {
 
   async setCapacity(principal: Principal, id: string, input: CapacityInput, ctx: CommandContext): Promise<CandidateProfile> {
     return this.change(id, principal, async (em, current) => {
-      const state = domain.changeCapacity(current, input.openLoad, input.maxLoad ?? current.maxLoad, principal);
+      const { state, fact } = domain.changeCapacity(current, input.openLoad, input.maxLoad ?? current.maxLoad, principal);
       await this.store.bump(em, id, state.version, { openLoad: state.openLoad, maxLoad: state.maxLoad }, new Date());
-      const data = { openLoad: state.openLoad, maxLoad: state.maxLoad };
-      await this.outbox.append(em, profileCapacityChangedV1, { subject: id, sequence: state.version, data }, ctx);
+      await this.outbox.append(em, profileCapacityChangedV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async rate(principal: Principal, id: string, input: RatingInput, ctx: CommandContext): Promise<CandidateProfile> {
     domain.assertBureau(principal);
     return this.change(id, principal, async (em, current) => {
-      if (await this.store.hasRating(em, id, input.ratingId)) throw DomainError.invalidState('PROFILE_RATING_EXISTS', '该评价已登记', 'RATED', { field: 'ratingId' });
-      const ratedAt = input.ratedAt ?? new Date().toISOString();
-      const version = current.version + 1;
-      await this.store.insertRating(em, id, { ...input, ratedAt: new Date(ratedAt) });
-      await this.store.bump(em, id, version, {}, new Date());
-      const data = { ...input, ratedAt, ...domain.ownerOf(current) };
-      await this.outbox.append(em, profileRatedV1, { subject: id, sequence: version, data }, ctx);
+      const now = new Date();
+      const { state, rating, fact } = domain.rate(current, input, await this.store.hasRating(em, id, input.ratingId), now);
+      await this.store.insertRating(em, id, rating);
+      await this.store.bump(em, id, state.version, {}, now);
+      await this.outbox.append(em, profileRatedV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async upholdDispute(principal: Principal, id: string, input: DisputeInput, ctx: CommandContext): Promise<CandidateProfile> {
     domain.assertBureau(principal);
     return this.change(id, principal, async (em, current) => {
-      if (await this.store.hasDispute(em, id, input.disputeId)) throw DomainError.invalidState('PROFILE_DISPUTE_EXISTS', '该争议结论已登记', 'UPHELD', { field: 'disputeId' });
-      const upheldAt = input.upheldAt ?? new Date().toISOString();
-      const version = current.version + 1;
-      await this.store.insertDispute(em, id, { ...input, upheldAt: new Date(upheldAt) });
-      await this.store.bump(em, id, version, {}, new Date());
-      const data = { ...input, upheldAt, ...domain.ownerOf(current) };
-      await this.outbox.append(em, profileDisputeUpheldV1, { subject: id, sequence: version, data }, ctx);
+      const now = new Date();
+      const { state, dispute, fact } = domain.upholdDispute(current, input, await this.store.hasDispute(em, id, input.disputeId), now);
+      await this.store.insertDispute(em, id, dispute);
+      await this.store.bump(em, id, state.version, {}, now);
+      await this.outbox.append(em, profileDisputeUpheldV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async withdraw(principal: Principal, id: string, reason: string, ctx: CommandContext): Promise<CandidateProfile> {
     return this.change(id, principal, async (em, current) => {
       const now = new Date();
-      const state = domain.withdraw(current, principal, now);
+      const { state, fact } = domain.withdraw(current, principal, reason, now);
       await this.store.bump(em, id, state.version, { withdrawnAt: now }, now);
-      const data = { reason, withdrawnAt: now.toISOString(), ...domain.ownerOf(state) };
-      await this.outbox.append(em, profileWithdrawnV1, { subject: id, sequence: state.version, data }, ctx);
+      await this.outbox.append(em, profileWithdrawnV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
