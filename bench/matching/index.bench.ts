@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@jiebang/matching-service/src/config';
 import { DATABASE } from '@jiebang/matching-service/src/database';
 import { packTerms } from '@jiebang/matching-service/src/engine/candidate-index';
-import { ProfileIndexSync } from '@jiebang/matching-service/src/profiles/profile-index.sync';
+import { ProfileIndexSync } from '@jiebang/matching-service/src/ranking/profile-index.sync';
 import { machine, table } from '../support/stats';
 import type { CandidateAnalysis, RankingEngine } from '@jiebang/matching-service/src/engine';
 import { generateProfiles, type GeneratedProfile } from './generator';

@@ -1,4 +1,5 @@
 import { DomainError, type CandidateKind, type Principal, type ProfileContent } from '@jiebang/contracts';
+import { CLOCK_SKEW_MS } from '../engine/reputation';
 
 /** A candidate profile as stored: its content plus version, owner, open load and withdrawal. */
 export interface ProfileState extends ProfileContent {
@@ -153,9 +154,6 @@ export function changeCapacity(state: ProfileState, openLoad: number, maxLoad: n
   assertActive(state);
   return { state: { ...state, openLoad, maxLoad, version: state.version + 1 }, fact: { openLoad, maxLoad } };
 }
-
-/** How far a fact's date may run ahead of this service's clock (another host's clock may be a little ahead). */
-export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A rating or a dispute dated after `now` (beyond the skew) is refused: its decay weight would grow without bound. */
 export function isFuture(at: Date, now: Date): boolean {

@@ -3,13 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CandidateKind, Principal } from '@jiebang/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CandidateAnalysis } from '../engine/candidate';
+import { PROFILE_CHANNEL } from '../ranking/profile-index.listener';
 import { CandidateProfile } from './candidate-profile.entity';
 import type { ProfileState } from './profile.domain';
 import type { ListProfilesQuery } from './profile.dto';
 import { scopeProfiles } from './profile.scope';
-
-/** NOTIFY channel: every committed profile change names its id here, and every instance refreshes its index. */
-export const PROFILE_CHANNEL = 'matching_profiles';
 
 /**
  * Every query on profiles, their ratings and disputes, named by what it does. Writes take the use case's

@@ -15,10 +15,10 @@ import {
 import { Outbox, type CommandContext } from '@jiebang/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RankingEngine } from '../engine/ranking.engine';
+import { ProfileIndexSync } from '../ranking/profile-index.sync';
 import { CandidateProfile } from './candidate-profile.entity';
 import * as domain from './profile.domain';
 import type { CapacityInput, DisputeInput, ListProfilesQuery, ProfileInput, RatingInput } from './profile.dto';
-import { ProfileIndexSync } from './profile-index.sync';
 import { canReadProfile } from './profile.scope';
 import { ProfileStore } from './profile.store';
 
