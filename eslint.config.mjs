@@ -51,8 +51,14 @@ export default [
   },
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
   {
-    // Domain files are rules only: no framework, no I/O (CONVENTIONS.md rule 2).
-    files: ['**/*.domain.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: INFRASTRUCTURE.map((group) => ({ group: [group], message: 'domain files take no framework or I/O imports' })) }] },
+    // Domain files are rules only, and a service's engine/ folder is a pure calculation: no framework, no I/O
+    // (CONVENTIONS.md rule 2 and "a pure calculation gets its own folder").
+    files: ['**/*.domain.ts', 'apps/*/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: INFRASTRUCTURE.map((group) => ({ group: [group], message: 'domain files and engines take no framework or I/O imports' })) },
+      ],
+    },
   },
 ];

@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS } from '@jiebang/matching-service/src/engine';
-import { runBatch } from '@jiebang/matching-service/src/assignment/batch.builder';
+import { runBatch } from '@jiebang/matching-service/src/engine/assignment/batch.builder';
 import type { AssignmentRequest } from '@jiebang/matching-service/src/assignment/assignment.dto';
 import { machine, table } from '../support/stats';
 import { generateNeeds, generateProfiles, prng } from './generator';

@@ -47,6 +47,14 @@ describe('module boundaries (eslint + Nx project graph)', () => {
     expect(errors.join('\n')).toMatch(/no-restricted-imports/);
   });
 
+  it('keeps framework and I/O imports out of a service engine, in every file of its folder', async () => {
+    const nest = await errorsOf('apps/matching-service/src/engine/probe.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+    expect(nest.join('\n')).toMatch(/no-restricted-imports/);
+    const typeorm = await errorsOf('apps/matching-service/src/engine/assignment/probe.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n");
+    expect(typeorm.join('\n')).toMatch(/no-restricted-imports/);
+    expect(await errorsOf('apps/matching-service/src/engine/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
+  });
+
   it('accepts the allowed direction', async () => {
     expect(await errorsOf('apps/challenge-service/src/probe.ts', "import { STREAMS } from '@jiebang/contracts';\nexport const x = STREAMS;\n")).toEqual([]);
   });

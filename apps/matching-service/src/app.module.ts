@@ -5,9 +5,9 @@ import { AssignmentQueue } from './assignment/assignment.queue';
 import { ChallengesModule } from './challenges/challenges.module';
 import { MATCHING_CONFIG, type MatchingConfig } from './config';
 import { DATABASE } from './database';
-import { ProfileIndexSync } from './profiles/profile-index.sync';
 import { ProfilesModule } from './profiles/profiles.module';
 import { EngineModule } from './ranking/engine.module';
+import { ProfileIndexSync } from './ranking/profile-index.sync';
 import { RankingModule } from './ranking/ranking.module';
 
 @Module({})

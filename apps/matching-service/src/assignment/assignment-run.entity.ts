@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RunConfig } from '../ranking/match-run.entity';
 import type { AssignmentRequest } from './assignment.dto';
-import type { BatchResult } from './batch.builder';
+import type { BatchResult } from '../engine/assignment/batch';
 
 export const ASSIGNMENT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'INFEASIBLE', 'FAILED'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];

@@ -1,5 +1,5 @@
 import type { AssignmentRun } from './assignment-run.entity';
-import type { AssignedCandidate } from './batch.builder';
+import type { AssignedCandidate } from '../engine/assignment/batch';
 
 /**
  * What a team, solver or expert sees of a batch run: its own assignments, nothing else — not the pool, the other

@@ -6,14 +6,15 @@ import { isInfrastructureError } from '@jiebang/messaging';
 import { DataSource, In } from 'typeorm';
 import { MATCHING_CONFIG, type MatchingConfig } from '../config';
 import { DEPLOYMENT_WEIGHTS } from '../ranking/engine.provider';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { RankingEngine } from '../engine/ranking.engine';
 import { canReadRun, rankingDistrict } from '../ranking/ranking.scope';
-import { resolveWeights, type RankingWeights } from '../ranking/weights';
+import { resolveWeights, type RankingWeights } from '../engine/weights';
 import type { AssignmentRequest } from './assignment.dto';
 import { AssignmentQueue } from './assignment.queue';
 import { AssignmentRun } from './assignment-run.entity';
 import { candidateView, type CandidateAssignmentView } from './assignment.views';
-import { runBatch, type BatchResult } from './batch.builder';
+import type { BatchResult } from '../engine/assignment/batch';
+import { runBatch } from '../engine/assignment/batch.builder';
 import { retryTransient } from './transient';
 
 const notFound = (id: string) => DomainError.notFound('ASSIGNMENT_RUN_NOT_FOUND', '分配任务不存在或无权查看', { id });

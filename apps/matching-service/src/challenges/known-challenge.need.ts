@@ -1,5 +1,5 @@
 import type { CandidateKind } from '@jiebang/contracts';
-import type { Need } from '../ranking/need';
+import type { Need } from '../engine/need';
 import type { KnownChallenge } from './known-challenge.entity';
 
 /** A 榜单 as the matcher reads it: title, description and indicators as text, its keywords, fields and owner. */

@@ -1,6 +1,6 @@
 import type { CandidateKind, FieldCode, Region, Willingness } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CandidateAnalysis } from '../ranking/candidate';
+import type { CandidateAnalysis } from '../engine/candidate';
 import type { ProfileState } from './profile.domain';
 
 /** A solver, team or expert profile: the source of truth the in-memory index is built from. */

@@ -1,5 +1,5 @@
 import type { Principal, ProfileContent } from '@jiebang/contracts';
-import { assertNotFuture, canManage, isFuture, register, update, type ProfileState } from './profile.domain';
+import { assertNotFuture, canManage, isFuture, put, rate, register, update, upholdDispute, withdraw, type ProfileState } from './profile.domain';
 
 const content: ProfileContent = {
   kind: 'team',
@@ -93,5 +93,54 @@ describe('profile rules', () => {
     expect(() => assertNotFuture(new Date('2400-01-01T00:00:00Z'), now, 'ratedAt')).toThrow(
       expect.objectContaining({ code: 'PROFILE_DATE_IN_FUTURE', details: { field: 'ratedAt' } }),
     );
+  });
+
+  describe('use cases as decisions: the new state and the fact to publish', () => {
+    const bureau = as({ role: 'bureau', orgId: 'org-bureau' });
+    const now = new Date('2026-03-01T00:00:00Z');
+    const command = { id: 'p1', content, recordedAffiliations: [] };
+    const expert = register('e1', { ...content, kind: 'expert' }, bureau, 0, 'u-exp-9');
+
+    it('registers on a first PUT and updates on the next, the fact carrying the whole profile', () => {
+      const first = put(null, command, as({}));
+      expect(first).toMatchObject({ registered: true, state: { version: 1, openLoad: 0 }, fact: { ...content, openLoad: 0 } });
+      expect(first.fact).not.toHaveProperty('ownerId');
+      const next = put(first.state, { ...command, content: { ...content, name: '新名称' } }, as({}));
+      expect(next).toMatchObject({ registered: false, state: { version: 2, name: '新名称' }, fact: { name: '新名称' } });
+      expect(put(null, { ...command, id: 'e1', content: { ...content, kind: 'expert' }, ownerId: 'u-exp-9' }, bureau).fact.ownerId).toBe('u-exp-9');
+    });
+
+    it('lets only an authority record the open load with a PUT, and anyone leave it as it is', () => {
+      const state = register('p1', content, bureau, 2);
+      expect(() => put(state, { ...command, openLoad: 3 }, as({}))).toThrow(
+        expect.objectContaining({ code: 'PROFILE_CAPACITY_FORBIDDEN', details: { field: 'openLoad' } }),
+      );
+      expect(put(state, { ...command, openLoad: 2 }, as({})).state.openLoad).toBe(2);
+      const district = as({ role: 'district', districtCode: '500106', orgId: 'org-district-500106' });
+      expect(put(state, { ...command, openLoad: 3 }, district)).toMatchObject({ state: { openLoad: 3 }, fact: { openLoad: 3 } });
+    });
+
+    it('records a rating once, moving the version, dated now unless it says when', () => {
+      const rating = { ratingId: 'r-1', score: 4, enterpriseOrgId: 'org-ent-yujiang-alu' };
+      const rated = rate(expert, rating, false, now);
+      expect(rated.state.version).toBe(expert.version + 1);
+      expect(rated.rating).toEqual({ ...rating, ratedAt: now });
+      expect(rated.fact).toEqual({ ...rating, ratedAt: now.toISOString(), ownerId: 'u-exp-9' });
+      expect(rate(expert, { ...rating, ratedAt: '2026-02-01T08:00:00+08:00' }, false, now).fact.ratedAt).toBe('2026-02-01T08:00:00+08:00');
+      expect(() => rate(expert, rating, true, now)).toThrow(expect.objectContaining({ code: 'PROFILE_RATING_EXISTS', details: expect.objectContaining({ field: 'ratingId' }) }));
+      expect(() => rate(expert, { ...rating, ratedAt: '2400-01-01T00:00:00Z' }, false, now)).toThrow(expect.objectContaining({ code: 'PROFILE_DATE_IN_FUTURE' }));
+    });
+
+    it('records an upheld dispute once, like a rating, and nothing on a withdrawn profile', () => {
+      const dispute = { disputeId: 'd-1', enterpriseOrgId: 'org-ent-yujiang-alu', reason: '未按约定到场服务' };
+      const upheld = upholdDispute(expert, dispute, false, now);
+      expect(upheld).toMatchObject({ state: { version: expert.version + 1 }, dispute: { ...dispute, upheldAt: now } });
+      expect(upheld.fact).toEqual({ ...dispute, upheldAt: now.toISOString(), ownerId: 'u-exp-9' });
+      expect(() => upholdDispute(expert, dispute, true, now)).toThrow(expect.objectContaining({ code: 'PROFILE_DISPUTE_EXISTS', details: expect.objectContaining({ field: 'disputeId' }) }));
+      const { state: withdrawn, fact } = withdraw(expert, bureau, '专家本人申请退出', now);
+      expect(fact).toEqual({ reason: '专家本人申请退出', withdrawnAt: now.toISOString(), ownerId: 'u-exp-9' });
+      expect(() => upholdDispute(withdrawn, dispute, false, now)).toThrow(expect.objectContaining({ code: 'PROFILE_WITHDRAWN' }));
+      expect(() => rate(withdrawn, { ratingId: 'r-2', score: 5, enterpriseOrgId: 'org-x' }, false, now)).toThrow(expect.objectContaining({ code: 'PROFILE_WITHDRAWN' }));
+    });
   });
 });

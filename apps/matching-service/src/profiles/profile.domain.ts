@@ -1,4 +1,5 @@
 import { DomainError, type CandidateKind, type Principal, type ProfileContent } from '@jiebang/contracts';
+import { CLOCK_SKEW_MS } from '../engine/reputation';
 
 /** A candidate profile as stored: its content plus version, owner, open load and withdrawal. */
 export interface ProfileState extends ProfileContent {
@@ -117,21 +118,49 @@ export function update(state: ProfileState, content: ProfileContent, p: Principa
   return next;
 }
 
-export function changeCapacity(state: ProfileState, openLoad: number, maxLoad: number, p: Principal): ProfileState {
-  if (!isAuthority(p, state)) throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷');
-  assertActive(state);
-  return { ...state, openLoad, maxLoad, version: state.version + 1 };
+/** What PUT carries beside the content: the open load (authorities only), the owner and, if new, what is on record. */
+export interface PutCommand {
+  id: string;
+  content: ProfileContent;
+  openLoad?: number;
+  ownerId?: string;
+  /** For a new profile: the affiliations already on record for this candidate (see `register`). */
+  recordedAffiliations: readonly string[];
 }
 
-/** How far a fact's date may run ahead of this service's clock (another host's clock may be a little ahead). */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * PUT: registers the profile if it is new (`registered`), replaces its content otherwise; the fact is the whole
+ * profile as the registered and updated events carry it.
+ */
+export function put(current: ProfileState | null, command: PutCommand, p: Principal) {
+  const next = current
+    ? update(current, command.content, p)
+    : register(command.id, command.content, p, 0, command.ownerId, command.recordedAffiliations);
+  const state = withOpenLoad(next, command.openLoad, p);
+  return { state, registered: current === null, fact: { ...contentOf(state), openLoad: state.openLoad, ...ownerOf(state) } };
+}
+
+/** Open load is a fact of the workflow: a PUT may record it only as an authority, unless it leaves it unchanged. */
+function withOpenLoad(state: ProfileState, openLoad: number | undefined, p: Principal): ProfileState {
+  if (openLoad === undefined || openLoad === state.openLoad) return state;
+  if (!isAuthority(p, state)) {
+    throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷', { field: 'openLoad' });
+  }
+  return { ...state, openLoad };
+}
+
+export function changeCapacity(state: ProfileState, openLoad: number, maxLoad: number, p: Principal) {
+  if (!isAuthority(p, state)) throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷');
+  assertActive(state);
+  return { state: { ...state, openLoad, maxLoad, version: state.version + 1 }, fact: { openLoad, maxLoad } };
+}
 
 /** A rating or a dispute dated after `now` (beyond the skew) is refused: its decay weight would grow without bound. */
 export function isFuture(at: Date, now: Date): boolean {
   return !(at.getTime() <= now.getTime() + CLOCK_SKEW_MS);
 }
 
-/** For facts arriving on the stream (already schema-valid): a future date parks the event instead of applying it. */
+/** A rating or dispute dated in the future is refused (the HTTP schema says so first, with the field). */
 export function assertNotFuture(at: Date, now: Date, field: 'ratedAt' | 'upheldAt'): void {
   if (isFuture(at, now)) {
     throw DomainError.invalid('PROFILE_DATE_IN_FUTURE', `${field === 'ratedAt' ? '评价' : '争议认定'}日期晚于当前时间：${at.toISOString()}`, field);
@@ -143,10 +172,59 @@ export function assertBureau(p: Principal): void {
   if (!AUTHORITIES.has(p.role)) throw DomainError.forbidden('PROFILE_RECORD_FORBIDDEN', '只有市科技局可以登记评价或争议结论');
 }
 
-export function withdraw(state: ProfileState, p: Principal, now: Date): ProfileState {
+/** A rating to record (企业评价): dated now unless it says when. */
+export interface RatingFacts {
+  ratingId: string;
+  score: number;
+  enterpriseOrgId: string;
+  ratedAt?: string;
+}
+
+/** A dispute upheld against the candidate: dated now unless it says when. */
+export interface DisputeFacts {
+  disputeId: string;
+  enterpriseOrgId: string;
+  reason: string;
+  upheldAt?: string;
+}
+
+/**
+ * Records a rating once: `recorded` says the profile already holds one with this id. The rating moves the
+ * profile's version (reputation is part of what ranks it); the fact carries the owner, so the notice reaches that
+ * person. Returns the new state, the rating row and the fact.
+ */
+export function rate(state: ProfileState, rating: RatingFacts, recorded: boolean, now: Date) {
+  assertActive(state);
+  if (recorded) throw DomainError.invalidState('PROFILE_RATING_EXISTS', '该评价已登记', 'RATED', { field: 'ratingId' });
+  const ratedAt = rating.ratedAt ?? now.toISOString();
+  assertNotFuture(new Date(ratedAt), now, 'ratedAt');
+  return {
+    state: { ...state, version: state.version + 1 },
+    rating: { ...rating, ratedAt: new Date(ratedAt) },
+    fact: { ...rating, ratedAt, ...ownerOf(state) },
+  };
+}
+
+/** Records an upheld dispute once (`recorded`: already on the profile), like `rate`; it blocks pairing for a while. */
+export function upholdDispute(state: ProfileState, dispute: DisputeFacts, recorded: boolean, now: Date) {
+  assertActive(state);
+  if (recorded) throw DomainError.invalidState('PROFILE_DISPUTE_EXISTS', '该争议结论已登记', 'UPHELD', { field: 'disputeId' });
+  const upheldAt = dispute.upheldAt ?? now.toISOString();
+  assertNotFuture(new Date(upheldAt), now, 'upheldAt');
+  return {
+    state: { ...state, version: state.version + 1 },
+    dispute: { ...dispute, upheldAt: new Date(upheldAt) },
+    fact: { ...dispute, upheldAt, ...ownerOf(state) },
+  };
+}
+
+export function withdraw(state: ProfileState, p: Principal, reason: string, now: Date) {
   if (!canManage(p, state)) throw refuse();
   assertActive(state);
-  return { ...state, withdrawnAt: now, version: state.version + 1 };
+  return {
+    state: { ...state, withdrawnAt: now, version: state.version + 1 },
+    fact: { reason, withdrawnAt: now.toISOString(), ...ownerOf(state) },
+  };
 }
 
 export function assertActive(state: ProfileState): void {

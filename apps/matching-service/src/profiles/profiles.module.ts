@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ProfileEvents } from './profile.events';
 import { ProfilesController } from './profiles.controller';
-import { ProfilesProjection } from './profiles.projection';
 import { ProfilesService } from './profiles.service';
+import { ProfileStore } from './profile.store';
 
+/**
+ * No consumer of `jiebang.profile` here: this service is the stream's only producer, and each of its events would
+ * find its change already applied. Every instance's index follows Postgres instead (profile-index.sync.ts).
+ */
 @Module({
   controllers: [ProfilesController],
-  providers: [ProfilesService, ProfilesProjection, ProfileEvents],
+  providers: [ProfilesService, ProfileStore],
 })
 export class ProfilesModule {}

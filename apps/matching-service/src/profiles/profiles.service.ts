@@ -14,19 +14,20 @@ import {
 } from '@jiebang/contracts';
 import { Outbox, type CommandContext } from '@jiebang/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { RankingEngine } from '../engine/ranking.engine';
+import { ProfileIndexSync } from '../ranking/profile-index.sync';
 import { CandidateProfile } from './candidate-profile.entity';
 import * as domain from './profile.domain';
 import type { CapacityInput, DisputeInput, ListProfilesQuery, ProfileInput, RatingInput } from './profile.dto';
-import { ProfileIndexSync } from './profile-index.sync';
-import { canReadProfile, scopeProfiles } from './profile.scope';
-import { bumpProfile, insertDispute, insertRating, recordedAffiliations, saveProfile } from './profile.store';
+import { canReadProfile } from './profile.scope';
+import { ProfileStore } from './profile.store';
 
 const notFound = (id: string) => DomainError.notFound('PROFILE_NOT_FOUND', '画像不存在或无权查看', { id });
 
 /**
- * Profile use cases: each is one transaction {lock → rule → save → outbox → NOTIFY}; after the commit this
- * instance's index is refreshed before the response, so a caller ranks against what it just wrote.
+ * Profile use cases: each is one transaction {load and lock (store) → decide (profile.domain.ts) → save (store, with
+ * its NOTIFY) → outbox}; after the commit this instance's index is refreshed before the response, so a caller ranks
+ * against what it just wrote.
  */
 @Injectable()
 export class ProfilesService {
@@ -34,6 +35,7 @@ export class ProfilesService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly store: ProfileStore,
     private readonly outbox: Outbox,
     private readonly engine: RankingEngine,
     private readonly index: ProfileIndexSync,
@@ -42,26 +44,13 @@ export class ProfilesService {
   /** PUT semantics: registers the profile under `id` if it is new, replaces its content otherwise. */
   async put(principal: Principal, id: string, input: ProfileInput, ctx: CommandContext): Promise<CandidateProfile> {
     const saved = await this.ds.transaction(async (em) => {
-      const current = await this.lock(em, id);
+      const current = await this.store.lockById(em, id);
       const content = this.contentOf(input, principal, current);
-      const state = current
-        ? domain.update(current, content, principal)
-        : domain.register(id, content, principal, 0, input.ownerId, await recordedAffiliations(em, content.kind, principal));
-      if (input.openLoad !== undefined && input.openLoad !== state.openLoad) {
-        if (!domain.isAuthority(principal, state)) {
-          throw DomainError.forbidden('PROFILE_CAPACITY_FORBIDDEN', '只有市科技局或所在区县科技局可以登记负荷', { field: 'openLoad' });
-        }
-        state.openLoad = input.openLoad;
-      }
-      const now = new Date();
-      await saveProfile(em, state, this.engine.index.analyze(state), now);
-      await this.outbox.append(
-        em,
-        current ? profileUpdatedV1 : profileRegisteredV1,
-        { subject: id, sequence: state.version, data: { ...domain.contentOf(state), openLoad: state.openLoad, ...domain.ownerOf(state) } },
-        ctx,
-      );
-      return this.load(em, id);
+      const recordedAffiliations = current ? [] : await this.store.recordedAffiliations(em, content.kind, principal);
+      const { state, registered, fact } = domain.put(current, { id, content, openLoad: input.openLoad, ownerId: input.ownerId, recordedAffiliations }, principal);
+      await this.store.save(em, state, this.engine.index.analyze(state), new Date());
+      await this.outbox.append(em, registered ? profileRegisteredV1 : profileUpdatedV1, { subject: id, sequence: state.version, data: fact }, ctx);
+      return this.store.loadById(em, id);
     });
     await this.refreshIndex(id);
     return saved;
@@ -73,71 +62,51 @@ export class ProfilesService {
 
   async setCapacity(principal: Principal, id: string, input: CapacityInput, ctx: CommandContext): Promise<CandidateProfile> {
     return this.change(id, principal, async (em, current) => {
-      const state = domain.changeCapacity(current, input.openLoad, input.maxLoad ?? current.maxLoad, principal);
-      await bumpProfile(em, id, state.version, { openLoad: state.openLoad, maxLoad: state.maxLoad }, new Date());
-      const data = { openLoad: state.openLoad, maxLoad: state.maxLoad };
-      await this.outbox.append(em, profileCapacityChangedV1, { subject: id, sequence: state.version, data }, ctx);
+      const { state, fact } = domain.changeCapacity(current, input.openLoad, input.maxLoad ?? current.maxLoad, principal);
+      await this.store.bump(em, id, state.version, { openLoad: state.openLoad, maxLoad: state.maxLoad }, new Date());
+      await this.outbox.append(em, profileCapacityChangedV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async rate(principal: Principal, id: string, input: RatingInput, ctx: CommandContext): Promise<CandidateProfile> {
     domain.assertBureau(principal);
     return this.change(id, principal, async (em, current) => {
-      const taken = await em.query(`SELECT 1 FROM candidate_ratings WHERE profile_id = $1 AND rating_id = $2`, [id, input.ratingId]);
-      if (taken.length) throw DomainError.invalidState('PROFILE_RATING_EXISTS', '该评价已登记', 'RATED', { field: 'ratingId' });
-      const ratedAt = input.ratedAt ?? new Date().toISOString();
-      const version = current.version + 1;
-      await insertRating(em, id, { ...input, ratedAt: new Date(ratedAt) });
-      await bumpProfile(em, id, version, {}, new Date());
-      const data = { ...input, ratedAt, ...domain.ownerOf(current) };
-      await this.outbox.append(em, profileRatedV1, { subject: id, sequence: version, data }, ctx);
+      const now = new Date();
+      const { state, rating, fact } = domain.rate(current, input, await this.store.hasRating(em, id, input.ratingId), now);
+      await this.store.insertRating(em, id, rating);
+      await this.store.bump(em, id, state.version, {}, now);
+      await this.outbox.append(em, profileRatedV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async upholdDispute(principal: Principal, id: string, input: DisputeInput, ctx: CommandContext): Promise<CandidateProfile> {
     domain.assertBureau(principal);
     return this.change(id, principal, async (em, current) => {
-      const taken = await em.query(`SELECT 1 FROM candidate_disputes WHERE profile_id = $1 AND dispute_id = $2`, [id, input.disputeId]);
-      if (taken.length) throw DomainError.invalidState('PROFILE_DISPUTE_EXISTS', '该争议结论已登记', 'UPHELD', { field: 'disputeId' });
-      const upheldAt = input.upheldAt ?? new Date().toISOString();
-      const version = current.version + 1;
-      await insertDispute(em, id, { ...input, upheldAt: new Date(upheldAt) });
-      await bumpProfile(em, id, version, {}, new Date());
-      const data = { ...input, upheldAt, ...domain.ownerOf(current) };
-      await this.outbox.append(em, profileDisputeUpheldV1, { subject: id, sequence: version, data }, ctx);
+      const now = new Date();
+      const { state, dispute, fact } = domain.upholdDispute(current, input, await this.store.hasDispute(em, id, input.disputeId), now);
+      await this.store.insertDispute(em, id, dispute);
+      await this.store.bump(em, id, state.version, {}, now);
+      await this.outbox.append(em, profileDisputeUpheldV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async withdraw(principal: Principal, id: string, reason: string, ctx: CommandContext): Promise<CandidateProfile> {
     return this.change(id, principal, async (em, current) => {
       const now = new Date();
-      const state = domain.withdraw(current, principal, now);
-      await bumpProfile(em, id, state.version, { withdrawnAt: now }, now);
-      const data = { reason, withdrawnAt: now.toISOString(), ...domain.ownerOf(state) };
-      await this.outbox.append(em, profileWithdrawnV1, { subject: id, sequence: state.version, data }, ctx);
+      const { state, fact } = domain.withdraw(current, principal, reason, now);
+      await this.store.bump(em, id, state.version, { withdrawnAt: now }, now);
+      await this.outbox.append(em, profileWithdrawnV1, { subject: id, sequence: state.version, data: fact }, ctx);
     });
   }
 
   async get(id: string, principal: Principal): Promise<CandidateProfile> {
-    const found = await scopeProfiles(this.ds.getRepository(CandidateProfile).createQueryBuilder('p'), principal)
-      .andWhere('p.id = :id', { id })
-      .getOne();
+    const found = await this.store.findReadable(principal, id);
     if (!found) throw notFound(id);
     return found;
   }
 
   async list(principal: Principal, q: ListProfilesQuery): Promise<{ items: CandidateProfile[]; total: number }> {
-    const qb = scopeProfiles(this.ds.getRepository(CandidateProfile).createQueryBuilder('p'), principal);
-    if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
-    if (q.districtCode) qb.andWhere('p.district_code = :district', { district: q.districtCode });
-    if (q.field) qb.andWhere('p.fields @> :field::jsonb', { field: JSON.stringify([q.field]) });
-    const [items, total] = await qb
-      .orderBy('p.updated_at', 'DESC')
-      .addOrderBy('p.id')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return this.store.listReadable(principal, q);
   }
 
   private async change(
@@ -146,11 +115,11 @@ export class ProfilesService {
     apply: (em: EntityManager, current: domain.ProfileState) => Promise<void>,
   ): Promise<CandidateProfile> {
     const saved = await this.ds.transaction(async (em) => {
-      const current = await this.lock(em, id);
+      const current = await this.store.lockById(em, id);
       if (!current || !canReadProfile(principal, current)) throw notFound(id);
       domain.assertActive(current);
       await apply(em, current);
-      return this.load(em, id);
+      return this.store.loadById(em, id);
     });
     await this.refreshIndex(id);
     return saved;
@@ -162,15 +131,6 @@ export class ProfilesService {
       this.logger.warn(`index refresh of ${id} deferred: ${e.message}`);
       this.index.enqueue([id]);
     });
-  }
-
-  /** Row lock first, so concurrent commands on one profile serialise and its events keep their order. */
-  private lock(em: EntityManager, id: string): Promise<CandidateProfile | null> {
-    return em.findOne(CandidateProfile, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  private load(em: EntityManager, id: string): Promise<CandidateProfile> {
-    return em.findOneOrFail(CandidateProfile, { where: { id } });
   }
 
   /** The organisation defaults to the caller's (a team registers itself); an update keeps the stored one. */

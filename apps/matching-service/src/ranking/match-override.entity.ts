@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { FactorScore } from './result';
+import type { FactorScore } from '../engine/result';
 
 /** A district's manual pick outside the recommended list, with its reason and the score it had (驾驶舱 measures these). */
 @Entity({ name: 'match_overrides' })

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Need } from './need';
-import type { RankResult } from './result';
-import type { RankingWeights, IndexSettings } from './weights';
+import type { Need } from '../engine/need';
+import type { RankResult } from '../engine/result';
+import type { RankingWeights, IndexSettings } from '../engine/weights';
 
 /** The configuration a run used: enough to explain and replay it (weights, index settings, analyzer, thesaurus). */
 export interface RunConfig {

@@ -1,6 +1,6 @@
 import { candidateKindSchema, districtCodeSchema, fieldCodeSchema } from '@jiebang/contracts';
 import { z } from 'zod';
-import { rankingWeightsSchema } from './weights';
+import { rankingWeightsSchema } from '../engine/weights';
 
 /** Partial weights a caller may pass for one run; unknown names are refused like any other field. */
 export const weightOverridesSchema = rankingWeightsSchema.partial();

@@ -6,11 +6,11 @@ import { DataSource } from 'typeorm';
 import { DEPLOYMENT_WEIGHTS } from './engine.provider';
 import { MatchOverride } from './match-override.entity';
 import { MatchRun, type RunConfig } from './match-run.entity';
-import type { Need } from './need';
-import { RankingEngine } from './ranking.engine';
+import type { Need } from '../engine/need';
+import { RankingEngine } from '../engine/ranking.engine';
 import type { OverrideInput } from './ranking.dto';
 import { canReadRun, rankingDistrict } from './ranking.scope';
-import { resolveWeights, type RankingWeights, type WeightOverrides } from './weights';
+import { resolveWeights, type RankingWeights, type WeightOverrides } from '../engine/weights';
 
 const runNotFound = (id: string) => DomainError.notFound('MATCH_RUN_NOT_FOUND', '匹配记录不存在或无权查看', { id });
 

@@ -1,12 +1,12 @@
 import type { ProfileContent } from '@jiebang/contracts';
-import type { CandidateFacts } from '../ranking/candidate';
-import { CandidateIndex } from '../ranking/candidate-index';
-import type { Need } from '../ranking/need';
-import { RankingEngine } from '../ranking/ranking.engine';
-import { EMPTY_TALLY } from '../ranking/reputation';
-import { Analyzer } from '../text/analyzer';
-import { Segmenter } from '../text/segmenter';
-import { Thesaurus } from '../text/thesaurus';
+import type { CandidateFacts } from '../engine/candidate';
+import { CandidateIndex } from '../engine/candidate-index';
+import type { Need } from '../engine/need';
+import { RankingEngine } from '../engine/ranking.engine';
+import { EMPTY_TALLY } from '../engine/reputation';
+import { Analyzer } from '../engine/text/analyzer';
+import { Segmenter } from '../engine/text/segmenter';
+import { Thesaurus } from '../engine/text/thesaurus';
 
 /** A small domain dictionary and thesaurus for unit tests (the real ones live in seeds/matching). */
 export const TEST_DICTIONARY = ['揭榜挂帅 20 n', '工业互联网 20 n', '碳中和 20 n', '新材料 20 n', '高压铸造 20 n', '氨气减排 10 n'].join('\n');

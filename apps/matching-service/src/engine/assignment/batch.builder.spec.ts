@@ -1,13 +1,13 @@
 import { threadId } from 'node:worker_threads';
-import { add, profile, testEngine } from '../testing/engine-fixtures';
-import { DEFAULT_WEIGHTS } from '../ranking/weights';
-import type { AssignmentRequest } from './assignment.dto';
+import { add, profile, testEngine } from '../../testing/engine-fixtures';
+import { DEFAULT_WEIGHTS } from '../weights';
+import type { BatchRequest } from './batch';
 import { runBatch } from './batch.builder';
 
 const casting = (id: string, over: Parameters<typeof profile>[0] = {}) =>
   profile({ id, capabilities: '铝合金压铸件气孔、缩松缺陷控制与气密性检测', keywords: ['气孔'], fields: ['light-metal'], ...over });
 
-function request(over: Partial<AssignmentRequest> = {}): AssignmentRequest {
+function request(over: Partial<BatchRequest> = {}): BatchRequest {
   return {
     wants: 'team',
     k: 1,
@@ -28,7 +28,7 @@ function request(over: Partial<AssignmentRequest> = {}): AssignmentRequest {
   };
 }
 
-const run = (engine: ReturnType<typeof testEngine>, r: AssignmentRequest) =>
+const run = (engine: ReturnType<typeof testEngine>, r: BatchRequest) =>
   runBatch(engine, { request: r, district: '500112', weights: DEFAULT_WEIGHTS, now: new Date('2026-03-01'), edgesPerItem: 10 }, async () => undefined);
 
 describe('a batch from need texts to an explained assignment', () => {

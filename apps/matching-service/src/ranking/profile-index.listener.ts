@@ -1,7 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import { Client, type ClientConfig } from 'pg';
-import { PROFILE_CHANNEL } from './profile.store';
 
+/** NOTIFY channel: every committed profile change names its id here, and every instance refreshes its index. */
+export const PROFILE_CHANNEL = 'matching_profiles';
 const RECONNECT_MS = 1_000;
 /** How the listening connection shows up in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'jiebang-matching-index';

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { CandidateAnalysis, CandidateFacts, CandidateText } from '../ranking/candidate';
-import type { CandidateIndex } from '../ranking/candidate-index';
-import { CLOCK_SKEW_MS } from './profile.domain';
-import { addRating, EMPTY_TALLY, type ReputationTally } from '../ranking/reputation';
+import type { CandidateAnalysis, CandidateFacts, CandidateText } from '../engine/candidate';
+import type { CandidateIndex } from '../engine/candidate-index';
+import { addRating, CLOCK_SKEW_MS, EMPTY_TALLY, type ReputationTally } from '../engine/reputation';
 
 interface Row {
   id: string;

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { MATCHING_CONFIG, type MatchingConfig } from '../config';
-import { CandidateIndex } from '../ranking/candidate-index';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { CandidateIndex } from '../engine/candidate-index';
+import { RankingEngine } from '../engine/ranking.engine';
 import { ProfileIndexLoader, type LoadedProfiles } from './profile-index.loader';
-import { ProfileListener } from './profile.listener';
+import { ProfileListener } from './profile-index.listener';
 
 const PAGE = 5_000;
 const RETRY_MS = 200;
@@ -16,10 +16,10 @@ type SyncTimings = Pick<MatchingConfig, 'MATCHING_LISTENER_PING_MS' | 'MATCHING_
 
 /**
  * Keeps this instance's in-memory index equal to Postgres. At boot it rebuilds from the table; afterwards every
- * committed profile change arrives as a NOTIFY (written in the same transaction, by the HTTP path or by the Kafka
- * consumer, on any instance) and only that profile is reloaded. What can go wrong is covered three ways:
+ * committed profile change arrives as a NOTIFY (written in the same transaction as the change, by a use case on any
+ * instance) and only that profile is reloaded. What can go wrong is covered three ways:
  * - a reload that fails keeps its ids and is tried again with doubling back-off (never dropped);
- * - NOTIFY is not durable: the listener (profile.listener.ts) replaces a connection that does not answer its ping,
+ * - NOTIFY is not durable: the listener (profile-index.listener.ts) replaces a connection that does not answer its ping,
  *   and after any reconnect the index is rebuilt;
  * - a periodic reconciliation compares the index with the table (live profiles and the sum of their versions) and
  *   reloads the profiles whose version differs, whatever the reason they were missed.

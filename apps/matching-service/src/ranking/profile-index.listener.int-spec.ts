@@ -4,8 +4,7 @@ import { PgProxy } from '../testing/pg-proxy';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 import { CASTING, putProfile } from '../testing/profiles';
 import { ProfileIndexSync } from './profile-index.sync';
-import { LISTENER_APPLICATION_NAME } from './profile.listener';
-import { PROFILE_CHANNEL } from './profile.store';
+import { LISTENER_APPLICATION_NAME, PROFILE_CHANNEL } from './profile-index.listener';
 
 const need = { text: '铸件一加工就冒小坑，打压还漏', wants: 'team', districtCode: '500112', enterpriseOrgId: 'org-ent-yujiang-alu' };
 

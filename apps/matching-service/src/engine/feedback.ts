@@ -1,5 +1,5 @@
 import type { FieldCode } from '@jiebang/contracts';
-import type { ThesaurusHit } from '../text/thesaurus';
+import type { ThesaurusHit } from './text/thesaurus';
 import type { Bm25Index } from './bm25.index';
 import type { WeightedField } from './factors';
 

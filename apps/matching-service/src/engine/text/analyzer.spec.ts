@@ -1,4 +1,4 @@
-import { testAnalyzer, TEST_DICTIONARY } from '../testing/engine-fixtures';
+import { testAnalyzer, TEST_DICTIONARY } from '../../testing/engine-fixtures';
 import { gramsOf, normalize } from './analyzer';
 import { Segmenter } from './segmenter';
 

@@ -1,4 +1,4 @@
-import { round } from '../ranking/round';
+import { round } from '../round';
 
 /**
  * A batch assignment problem as the solvers see it: items (orders, applications) that each need `demand`

@@ -12,9 +12,15 @@ export interface ReputationTally {
 export const EMPTY_TALLY: ReputationTally = { count: 0, weight: 0, weightedSum: 0 };
 
 /**
+ * How far a rating's or dispute's date may run ahead of this service's clock (another host's clock may be a little
+ * ahead): a later one is refused when recorded, and not counted when loaded.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
  * Adds one rating. A weight that is not a finite number (a date centuries ahead overflows 2^x) would turn the whole
  * tally into Infinity and every score read from it into NaN, so such a rating is left out; dates in the future are
- * refused before they get here (at the HTTP edge, on the stream, and when loading).
+ * refused before they get here (at the HTTP edge, by the profile rules, and when loading).
  */
 export function addRating(t: ReputationTally, score: number, at: Date, halfLifeDays: number): ReputationTally {
   const w = 2 ** ((at.getTime() - EPOCH) / (halfLifeDays * DAY));

@@ -1,4 +1,4 @@
-import type { Thesaurus } from '../text/thesaurus';
+import type { Thesaurus } from './text/thesaurus';
 import type { Accumulator } from './bm25.index';
 import type { CandidateFacts } from './candidate';
 import type { CandidateIndex, CandidatePool } from './candidate-index';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { reachableMinimums, statsOf, type AssignmentProblem } from './assignment.domain';
-import { solveExplained } from './batch.builder';
+import { solveExplained } from './batch.solve';
 import { checkFeasibility } from './feasibility';
 import { greedyAssignment } from './greedy';
 import { solveOptimal } from './highs.solver';

@@ -1,5 +1,5 @@
 import { CANDIDATE_KINDS, type CandidateKind, type FieldCode } from '@jiebang/contracts';
-import type { Analyzer } from '../text/analyzer';
+import type { Analyzer } from './text/analyzer';
 import { Bm25Index } from './bm25.index';
 import type { CandidateAnalysis, CandidateFacts, CandidateText } from './candidate';
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from './weights';

@@ -1,6 +1,6 @@
-import type { Analyzer } from '../text/analyzer';
-import { gramsOf } from '../text/analyzer';
-import type { Thesaurus, ThesaurusHit } from '../text/thesaurus';
+import type { Analyzer } from './text/analyzer';
+import { gramsOf } from './text/analyzer';
+import type { Thesaurus, ThesaurusHit } from './text/thesaurus';
 import type { Need } from './need';
 import type { RankingWeights } from './weights';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { RankingEngine } from '../ranking/ranking.engine';
+import { RankingEngine } from '../engine/ranking.engine';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 import { CASTING, putProfile, SALES } from '../testing/profiles';
 import { ProfileIndexLoader } from './profile-index.loader';
