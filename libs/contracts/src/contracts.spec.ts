@@ -31,6 +31,15 @@ describe('golden fixtures', () => {
   });
 });
 
+describe('event definitions', () => {
+  it('are unique by type and version, and each type is published on the stream its name says', () => {
+    const keys = EVENT_DEFINITIONS.map((d) => eventKey(d.type, d.version));
+    expect(new Set(keys).size).toBe(keys.length);
+    const misplaced = EVENT_DEFINITIONS.filter((d) => STREAMS[d.stream].topic !== `jiebang.${d.type.split('.')[0]}`);
+    expect(misplaced.map((d) => `${d.type} on ${d.stream}`)).toEqual([]);
+  });
+});
+
 describe('parseEvent', () => {
   const fixture = JSON.parse(readFileSync(resolve(FIXTURES, 'challenge.submitted.v1.json'), 'utf8'));
 

@@ -1,3 +1,5 @@
+export * from './application-content';
+export * from './challenge-content';
 export * from './districts';
 export * from './envelope';
 export * from './errors';
@@ -6,6 +8,10 @@ export * from './events';
 export * from './fields';
 export * from './identity';
 export * from './parse-event';
+export * from './project-content';
+export * from './qualifications';
 export * from './roles';
+export * from './service-order-content';
 export * from './topics';
 export * from './time';
+export * from './values';

@@ -7,6 +7,8 @@ export const STREAMS = {
   project: { topic: 'jiebang.project', owner: 'challenge-service' },
   serviceOrder: { topic: 'jiebang.service-order', owner: 'challenge-service' },
   application: { topic: 'jiebang.application', owner: 'matching-service' },
+  /** The review round of one 榜单, keyed by the challenge id. */
+  review: { topic: 'jiebang.review', owner: 'matching-service' },
   dispatch: { topic: 'jiebang.dispatch', owner: 'matching-service' },
   profile: { topic: 'jiebang.profile', owner: 'matching-service' },
 } as const;

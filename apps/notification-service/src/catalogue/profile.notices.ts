@@ -1,8 +1,7 @@
 import { profileDisputeUpheldV1, profileRatedV1, profileWithdrawnV1 } from '@jiebang/contracts';
 import { audience } from './audience';
+import { zhDate } from './format';
 import { notice, type NoticeSpec } from './notice';
-
-const zhDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 /**
  * A rating is recorded when the enterprise gives it, so its event follows within moments (or within days after an
