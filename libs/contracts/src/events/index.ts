@@ -1,6 +1,7 @@
 import type { EventDefinition } from '../event-definition';
 import { eventKey } from '../event-definition';
 import { challengeSubmittedV1, challengeVettingOverdueV1 } from './challenge.events';
+import { ENTERPRISE_EVENTS } from './enterprise.events';
 import { PROFILE_EVENTS } from './profile.events';
 
 export * from './challenge.events';
@@ -8,6 +9,7 @@ export * from './profile.events';
 
 /** Every event type and version the platform publishes. A producer may only publish what is listed here. */
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  ...ENTERPRISE_EVENTS,
   challengeSubmittedV1,
   challengeVettingOverdueV1,
   ...PROFILE_EVENTS,
