@@ -245,11 +245,15 @@ describe('enterprise profiles and their verification (real Postgres, Redis, Kafk
     expect((await outboxOf(newcomer.orgId)).map((ev) => ev.type)).toEqual(['enterprise.registered']);
   });
 
-  it('accepts the demo profiles of seeds/enterprises.json as the seed loader sends them', async () => {
+  it('accepts the demo profiles of seeds/enterprises.json as the seed loader sends them, one per demo enterprise', async () => {
     const { organisations } = JSON.parse(readFileSync(resolve(ROOT, 'seeds/organisations.json'), 'utf8'));
     const { enterprises } = JSON.parse(readFileSync(resolve(ROOT, 'seeds/enterprises.json'), 'utf8'));
+    const { challenges } = JSON.parse(readFileSync(resolve(ROOT, 'seeds/challenges.json'), 'utf8'));
     const demoEnterprises = organisations.filter((o: any) => o.role === 'enterprise');
     expect(enterprises.map((e: any) => e.orgId).sort()).toEqual(demoEnterprises.map((o: any) => o.id).sort());
+    // The challenges step submits after this one: every enterprise it submits for must be verified by then.
+    const submitting = new Set(challenges.filter((c: any) => c.submit).map((c: any) => c.enterpriseOrgId));
+    expect(enterprises.filter((e: any) => submitting.has(e.orgId) && !e.verified)).toEqual([]);
     for (const org of demoEnterprises) {
       const token = await mintToken({ sub: `seed-${org.id}`, role: 'enterprise', orgId: org.id, orgName: org.name, districtCode: org.districtCode });
       const res = await http('PUT', `${api}/me`, { token, body: enterprises.find((e: any) => e.orgId === org.id).profile });
