@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, http, mintToken, principals } from '@jiebang/testing';
+import { eventually, http, mintToken, principals, verifiedEnterprise } from '@jiebang/testing';
 import { startSystem, type RunningSystem } from './support/system';
 
 /**
@@ -40,6 +40,7 @@ describe('matching: candidates for a challenge submitted in another service', ()
     });
 
     const enterprise = await mintToken(principals.enterprise);
+    await verifiedEnterprise(system.urls.challenge, principals.enterprise);
     const draft = await http('POST', `${system.urls.challenge}/api/v1/challenges`, {
       token: enterprise,
       body: {

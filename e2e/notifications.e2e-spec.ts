@@ -1,13 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import { eventually, http, mintToken, principals, query, verifiedEnterprise } from '@jiebang/testing';
 import { startSystem, type RunningSystem } from './support/system';
 
 /**
  * Notifications across the running services: an enterprise submits a 榜单 to challenge-service over HTTP; the fact
  * travels outbox → Kafka → notification-service, which tells the bureau (inbox, e-mail, a signed webhook to the
- * bureau's receiver) and the district office, and not the enterprise itself.
+ * bureau's receiver) and the district office, and not the enterprise itself. Before it may submit, the enterprise
+ * registers its profile and the district office verifies it: each hears of the other's step.
  */
 describe('notifications: a submitted challenge reaches the bureau on every channel', () => {
   let system: RunningSystem;
@@ -42,6 +43,7 @@ describe('notifications: a submitted challenge reaches the bureau on every chann
       body: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/jiebang`, categories: ['challenge'] },
     });
     expect(hook.status).toBe(201);
+    await verifiedEnterprise(system.urls.challenge, principals.enterprise);
 
     const submit = async (title: string) => {
       const draft = await http('POST', `${system.urls.challenge}/api/v1/challenges`, {
@@ -87,10 +89,18 @@ describe('notifications: a submitted challenge reaches the bureau on every chann
       ['org-district-500112', 'inbox', 'sent'],
     ]);
     const office = await mintToken(principals.district);
-    const officeTitles = (await http('GET', `${notifications}/notifications`, { token: office })).body.items.map((n: { title: string }) => n.title);
+    const titles = async (token: string, category: string) =>
+      (await http('GET', `${notifications}/notifications?category=${category}`, { token })).body.items.map((n: { title: string }) => n.title);
+    const officeTitles = await titles(office, 'challenge');
     expect(officeTitles.sort()).toEqual(['辖区企业提交榜单：压铸模具随形冷却水道设计', '辖区企业提交榜单：探针：其后无重复']);
     const bureauTitles = (await http('GET', `${notifications}/notifications`, { token: bureau })).body.items.map((n: { title: string }) => n.title);
     expect(bureauTitles.sort()).toEqual(['新榜单待论证：压铸模具随形冷却水道设计', '新榜单待论证：探针：其后无重复']);
-    expect((await http('GET', `${notifications}/notifications`, { token: enterprise })).body.items).toEqual([]);
+    expect(await titles(enterprise, 'challenge')).toEqual([]);
+
+    // The enterprise stream reaches the same inboxes: the office's work item, and the enterprise's verification.
+    await eventually(async () => {
+      expect(await titles(office, 'enterprise')).toEqual(['新企业档案待认证：重庆渝江铝业压铸有限公司']);
+      expect(await titles(enterprise, 'enterprise')).toEqual(['企业档案已通过认证']);
+    }, 30_000);
   });
 });

@@ -1,4 +1,4 @@
-import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import { eventually, http, mintToken, principals, query, verifiedEnterprise } from '@jiebang/testing';
 import { startSystem, type RunningSystem } from './support/system';
 
 /**
@@ -28,6 +28,7 @@ describe('slice: challenge submitted → matching read model → bureau notifica
   it('delivers a submitted challenge to matching and to the bureau inbox, once', async () => {
     const enterprise = await mintToken(principals.enterprise);
     const bureau = await mintToken(principals.bureau);
+    await verifiedEnterprise(system.urls.challenge, principals.enterprise);
     const draft = await http('POST', `${system.urls.challenge}/api/v1/challenges`, {
       token: enterprise,
       body: {
@@ -57,12 +58,14 @@ describe('slice: challenge submitted → matching read model → bureau notifica
     expect(inbox.items[0].body).toContain('重庆渝江铝业压铸有限公司（渝北区）');
     expect(inbox.items[0].body).toContain('150 万元');
 
-    // Scoped: the enterprise itself does not get the bureau's notice.
-    const enterpriseInbox = await http('GET', `${system.urls.notification}/api/v1/notifications`, { token: enterprise });
+    // Scoped: the enterprise itself does not get the bureau's notice (only, in its own category, its verification's).
+    const enterpriseInbox = await http('GET', `${system.urls.notification}/api/v1/notifications?category=challenge`, { token: enterprise });
     expect(enterpriseInbox.body.items).toHaveLength(0);
 
     // The same request id runs through all three services' records.
-    const [outboxRow] = await query<{ envelope: { correlationId: string } }>(system.databases.challenge, 'SELECT envelope FROM outbox');
+    const [outboxRow] = await query<{ envelope: { correlationId: string } }>(system.databases.challenge, 'SELECT envelope FROM outbox WHERE key = $1', [
+      draft.body.id,
+    ]);
     expect(outboxRow.envelope.correlationId).toBe(submitted.headers.get('x-correlation-id'));
 
     // Once: a second challenge travels the same path behind the first; when its notice has arrived, the first

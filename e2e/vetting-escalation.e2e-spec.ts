@@ -1,4 +1,4 @@
-import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import { eventually, http, mintToken, principals, query, verifiedEnterprise } from '@jiebang/testing';
 import { startSystem, type RunningSystem } from './support/system';
 
 /**
@@ -21,6 +21,7 @@ describe('escalation: a challenge left waiting for vetting reaches the bureau as
     const enterprise = await mintToken(principals.enterprise);
     const bureau = await mintToken(principals.bureau);
     const challenges = `${system.urls.challenge}/api/v1/challenges`;
+    await verifiedEnterprise(system.urls.challenge, principals.enterprise);
     const draft = await http('POST', challenges, {
       token: enterprise,
       body: { title: '铝合金压铸件气孔率控制', description: '电池包壳体压铸件气孔导致气密性不合格。', fields: ['light-metal'], bountyYuan: 800_000, deadline: '2027-12-31' },
@@ -41,7 +42,7 @@ describe('escalation: a challenge left waiting for vetting reaches the bureau as
     // Once: the timer fired once, the challenge kept its status, and the enterprise was not sent the bureau's notice.
     expect(await query(system.databases.challenge, `SELECT count(*)::int AS n FROM outbox WHERE type = 'challenge.vetting-overdue'`)).toEqual([{ n: 1 }]);
     expect((await http('GET', `${challenges}/${draft.body.id}`, { token: bureau })).body.status).toBe('SUBMITTED');
-    const enterpriseInbox = await http('GET', `${system.urls.notification}/api/v1/notifications`, { token: enterprise });
+    const enterpriseInbox = await http('GET', `${system.urls.notification}/api/v1/notifications?category=challenge`, { token: enterprise });
     expect(enterpriseInbox.body.items).toHaveLength(0);
   });
 });

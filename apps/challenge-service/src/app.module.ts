@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { READINESS_CHECKS, ServiceKitModule } from '@jiebang/service-kit';
 import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
 import { CHALLENGE_CONFIG, queuePrefix, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
 
@@ -27,6 +28,7 @@ export class AppModule {
           prefix: queuePrefix(config),
           sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS,
         }),
+        EnterprisesModule,
         ChallengesModule,
       ],
     };

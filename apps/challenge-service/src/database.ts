@@ -2,10 +2,13 @@ import type { ServiceDatabase } from '@jiebang/service-kit';
 import { TIMERS_MIGRATIONS } from '@jiebang/timers';
 import { ChallengeTransition } from './challenges/challenge-transition.entity';
 import { Challenge } from './challenges/challenge.entity';
+import { EnterpriseTransition } from './enterprises/enterprise-transition.entity';
+import { Enterprise } from './enterprises/enterprise.entity';
 import { Challenges1764201700000 } from './migrations/1764201700000-challenges';
 import { VettingEscalation1764400100000 } from './migrations/1764400100000-vetting-escalation';
+import { Enterprises1764500000000 } from './migrations/1764500000000-enterprises';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [Challenge, ChallengeTransition],
-  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000],
+  entities: [Challenge, ChallengeTransition, Enterprise, EnterpriseTransition],
+  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000],
 };

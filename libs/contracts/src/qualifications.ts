@@ -8,7 +8,7 @@ export const QUALIFICATIONS = [
   { code: 'tech-sme', name: '科技型中小企业' },
   { code: 'high-tech', name: '高新技术企业' },
   { code: 'specialized-sme', name: '专精特新中小企业' },
-  { code: 'little-giant', name: '专精特新"小巨人"企业' },
+  { code: 'little-giant', name: '专精特新“小巨人”企业' },
   { code: 'tech-leader', name: '科技领军企业' },
 ] as const;
 

@@ -3,6 +3,7 @@
  * aggregate's events in order. Consumers dispatch on the envelope's `type`.
  */
 export const STREAMS = {
+  enterprise: { topic: 'jiebang.enterprise', owner: 'challenge-service' },
   challenge: { topic: 'jiebang.challenge', owner: 'challenge-service' },
   project: { topic: 'jiebang.project', owner: 'challenge-service' },
   serviceOrder: { topic: 'jiebang.service-order', owner: 'challenge-service' },

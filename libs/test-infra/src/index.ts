@@ -1,4 +1,5 @@
 export * from './database';
+export * from './enterprises';
 export * from './eventually';
 export * from './http';
 export * from './kafka';

@@ -4,6 +4,7 @@ import { checkContent, draft, flagVettingOverdue, submit, vettingClockAction, ty
 const now = new Date('2026-11-27T02:00:00Z');
 const actor = { id: 'u-1', role: 'enterprise' as const, orgId: 'org-1' };
 const owner = { enterpriseOrgId: 'org-1', enterpriseName: '重庆某企业', districtCode: '500112' };
+const profile = { enterpriseName: owner.enterpriseName, districtCode: owner.districtCode };
 const content: ChallengeContent = {
   title: '压铸气孔',
   description: '机加工后出现气孔',
@@ -35,21 +36,32 @@ describe('challenge domain', () => {
 
   it('submits a draft: new status, next version, audit of the change', () => {
     const { state } = draft('c-1', content, owner, actor, now);
-    const submitted = submit(state, actor, now);
+    const submitted = submit(state, profile, actor, now);
     expect(submitted.state).toMatchObject({ status: 'SUBMITTED', version: 2, submittedAt: now });
     expect(submitted.transition.changes).toEqual({ status: { from: 'DRAFT', to: 'SUBMITTED' } });
   });
 
+  it('takes the enterprise name and district from the profile at submission, and audits the difference', () => {
+    const { state } = draft('c-1', content, owner, actor, now);
+    const renamed = submit(state, { enterpriseName: '重庆某企业科技股份有限公司', districtCode: '500106' }, actor, now);
+    expect(renamed.state).toMatchObject({ enterpriseName: '重庆某企业科技股份有限公司', districtCode: '500106' });
+    expect(renamed.transition.changes).toEqual({
+      status: { from: 'DRAFT', to: 'SUBMITTED' },
+      enterpriseName: { from: '重庆某企业', to: '重庆某企业科技股份有限公司' },
+      districtCode: { from: '500112', to: '500106' },
+    });
+  });
+
   it('refuses to submit twice with 409 semantics and the current state', () => {
-    const once = submit(draft('c-1', content, owner, actor, now).state, actor, now).state;
-    const error = refusal(() => submit(once, actor, now));
+    const once = submit(draft('c-1', content, owner, actor, now).state, profile, actor, now).state;
+    const error = refusal(() => submit(once, profile, actor, now));
     expect(error).toMatchObject({ kind: 'conflict', code: 'CHALLENGE_INVALID_STATE', details: { currentState: 'SUBMITTED' } });
     expect(error.message).toContain('已提交');
   });
 
   it('allows resubmission after the bureau returned it for changes', () => {
     const returned = { ...draft('c-1', content, owner, actor, now).state, status: 'RETURNED' as const, version: 4 };
-    expect(submit(returned, actor, now).state).toMatchObject({ status: 'SUBMITTED', version: 5 });
+    expect(submit(returned, profile, actor, now).state).toMatchObject({ status: 'SUBMITTED', version: 5 });
   });
 
   it.each([
@@ -75,7 +87,7 @@ describe('challenge domain', () => {
   describe('vetting clock and its escalation', () => {
     const timer = { id: 'jiebang-timers', role: 'system' as const };
     const later = new Date(now.getTime() + 5 * 86_400_000);
-    const submitted = () => submit(draft('c-1', content, owner, actor, now).state, actor, now).state;
+    const submitted = () => submit(draft('c-1', content, owner, actor, now).state, profile, actor, now).state;
 
     it.each<[ChallengeStatus | null, ChallengeStatus, 'arm' | 'cancel' | null]>([
       ['DRAFT', 'SUBMITTED', 'arm'],
@@ -106,7 +118,7 @@ describe('challenge domain', () => {
     it('escalates once per wait, and a resubmission starts a new wait', () => {
       const flagged = flagVettingOverdue(submitted(), timer, later)!.state;
       expect(flagVettingOverdue(flagged, timer, later)).toBeNull();
-      const resubmitted = submit({ ...flagged, status: 'RETURNED' }, actor, later).state;
+      const resubmitted = submit({ ...flagged, status: 'RETURNED' }, profile, actor, later).state;
       expect(resubmitted.vettingOverdueAt).toBeNull();
       expect(flagVettingOverdue(resubmitted, timer, later)).not.toBeNull();
     });

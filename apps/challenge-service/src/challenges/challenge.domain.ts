@@ -87,8 +87,11 @@ export function draft(id: string, content: ChallengeContent, owner: Owner, actor
   return { state, transition };
 }
 
-/** 企业提交: a draft, or a challenge returned for changes, goes to the bureau for vetting. */
-export function submit(state: ChallengeState, actor: Actor, now: Date) {
+/**
+ * 企业提交: a draft, or a challenge returned for changes, goes to the bureau for vetting. The enterprise's name and
+ * district are taken from its verified profile as it is at submission; a difference is part of the audited change.
+ */
+export function submit(state: ChallengeState, enterprise: Pick<Owner, 'enterpriseName' | 'districtCode'>, actor: Actor, now: Date) {
   if (state.status !== 'DRAFT' && state.status !== 'RETURNED') {
     throw DomainError.invalidState(
       'CHALLENGE_INVALID_STATE',
@@ -97,16 +100,21 @@ export function submit(state: ChallengeState, actor: Actor, now: Date) {
     );
   }
   checkContent(state, now);
+  const changes: Transition['changes'] = { status: { from: state.status, to: 'SUBMITTED' } };
+  for (const field of ['enterpriseName', 'districtCode'] as const) {
+    if (state[field] !== enterprise[field]) changes[field] = { from: state[field], to: enterprise[field] };
+  }
   // A new submission starts a new wait for vetting: an earlier escalation no longer applies.
-  const next: ChallengeState = { ...state, status: 'SUBMITTED', version: state.version + 1, submittedAt: now, vettingOverdueAt: null };
-  const transition: Transition = {
-    from: state.status,
-    to: 'SUBMITTED',
-    actor,
-    reason: null,
-    changes: { status: { from: state.status, to: 'SUBMITTED' } },
-    at: now,
+  const next: ChallengeState = {
+    ...state,
+    enterpriseName: enterprise.enterpriseName,
+    districtCode: enterprise.districtCode,
+    status: 'SUBMITTED',
+    version: state.version + 1,
+    submittedAt: now,
+    vettingOverdueAt: null,
   };
+  const transition: Transition = { from: state.status, to: 'SUBMITTED', actor, reason: null, changes, at: now };
   return { state: next, transition };
 }
 

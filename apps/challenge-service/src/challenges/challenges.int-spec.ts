@@ -1,7 +1,21 @@
-import { deleteNamespace, freshDatabase, freshNamespace, http, mintToken, principals, query, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
+import type { Principal } from '@jiebang/contracts';
+import {
+  deleteNamespace,
+  freshDatabase,
+  freshNamespace,
+  http,
+  mintToken,
+  principals,
+  query,
+  startServiceApp,
+  testEnv,
+  verifiedEnterprise,
+  type RunningApp,
+} from '@jiebang/testing';
 import { TimerQueue } from '@jiebang/timers';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config';
+import { creditCodeCheckCharacter } from '../enterprises/enterprise.domain';
 
 const body = {
   title: '压铸件气孔导致气密性不合格',
@@ -24,6 +38,7 @@ describe('challenge-service over HTTP (real Postgres, Redis, Kafka)', () => {
     svc = await startServiceApp(AppModule.forRoot(loadConfig(testEnv(database, namespace))));
     api = `${svc.url}/api/v1/challenges`;
     for (const [name, p] of Object.entries(principals)) tokens[name] = await mintToken(p);
+    await verifiedEnterprise(svc.url, principals.enterprise);
   });
 
   afterAll(async () => {
@@ -130,5 +145,43 @@ describe('challenge-service over HTTP (real Postgres, Redis, Kafka)', () => {
     expect(others.body).toEqual({ items: [], total: 0 });
     const mine = await http('GET', `${api}?status=DRAFT&pageSize=100`, { token: tokens.enterprise });
     expect(mine.body.items.every((c: any) => c.status === 'DRAFT' && c.enterpriseOrgId === principals.enterprise.orgId)).toBe(true);
+  });
+
+  it('submits only for a VERIFIED enterprise (409 with MISSING, then PENDING), taking its name and district from the profile', async () => {
+    // No district claim in this token: its draft names a district, which the profile's corrects at submission.
+    const newcomer: Principal = { sub: 'u-ent-9', role: 'enterprise', orgId: 'org-ent-gate', orgName: '重庆门禁测试科技有限公司' };
+    const token = await mintToken(newcomer);
+    const draft = await http('POST', api, { token, body: { ...body, districtCode: '500106' } });
+    expect(draft.status).toBe(201);
+    const submit = () => http('POST', `${api}/${draft.body.id}/submit`, { token });
+
+    const missing = await submit();
+    expect(missing).toMatchObject({ status: 409, body: { code: 'ENTERPRISE_NOT_VERIFIED', details: { currentState: 'MISSING' } } });
+    const first17 = '91500112MA5UGATE1';
+    const profile = {
+      name: '重庆门禁测试科技股份有限公司',
+      creditCode: first17 + creditCodeCheckCharacter(first17),
+      districtCode: '500112',
+      type: 'private',
+      contacts: [{ name: '孙明', phone: '137-0231-5566' }],
+    };
+    expect((await http('PUT', `${svc.url}/api/v1/enterprises/me`, { token, body: profile })).status).toBe(201);
+    const pending = await submit();
+    expect(pending).toMatchObject({ status: 409, body: { code: 'ENTERPRISE_NOT_VERIFIED', details: { currentState: 'PENDING' } } });
+    expect(pending.body.message).toMatch(/认证/);
+    expect(await query(database, 'SELECT 1 FROM outbox WHERE key = $1', [draft.body.id])).toHaveLength(0);
+    expect(await query(database, 'SELECT 1 FROM challenge_transitions WHERE challenge_id = $1', [draft.body.id])).toHaveLength(1);
+
+    await verifiedEnterprise(svc.url, newcomer, profile);
+    const submitted = await submit();
+    expect(submitted).toMatchObject({ status: 200, body: { status: 'SUBMITTED', enterpriseName: profile.name, districtCode: '500112' } });
+    const history = await http('GET', `${api}/${draft.body.id}/history`, { token });
+    expect(history.body[1].changes).toEqual({
+      status: { from: 'DRAFT', to: 'SUBMITTED' },
+      enterpriseName: { from: newcomer.orgName, to: profile.name },
+      districtCode: { from: '500106', to: '500112' },
+    });
+    const [event] = await query<{ envelope: any }>(database, 'SELECT envelope FROM outbox WHERE key = $1', [draft.body.id]);
+    expect(event.envelope.data).toMatchObject({ enterpriseName: profile.name, districtCode: '500112' });
   });
 });

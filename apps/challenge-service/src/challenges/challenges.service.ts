@@ -5,6 +5,7 @@ import { challengeSubmittedV1, challengeVettingOverdueV1, DomainError, type Prin
 import { Outbox, type CommandContext } from '@jiebang/messaging';
 import type { FiringTimer } from '@jiebang/timers';
 import { DataSource, type EntityManager } from 'typeorm';
+import { EnterprisesService } from '../enterprises/enterprises.service';
 import * as domain from './challenge.domain';
 import type { CreateChallengeInput, ListChallengesQuery } from './challenge.dto';
 import { Challenge } from './challenge.entity';
@@ -28,6 +29,7 @@ export class ChallengesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly vettingClock: VettingClock,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   async createDraft(principal: Principal, input: CreateChallengeInput, ctx: CommandContext): Promise<Challenge> {
@@ -55,7 +57,10 @@ export class ChallengesService {
   async submit(id: string, principal: Principal, ctx: CommandContext): Promise<Challenge> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.loadOwnForUpdate(em, id, principal);
-      const { state, transition } = domain.submit(current, ctx.actor, new Date());
+      // Only a VERIFIED enterprise submits (409 ENTERPRISE_NOT_VERIFIED otherwise), as its profile names it now.
+      const enterprise = await this.enterprises.requireVerified(em, current.enterpriseOrgId);
+      const profile = { enterpriseName: enterprise.name, districtCode: enterprise.districtCode };
+      const { state, transition } = domain.submit(current, profile, ctx.actor, new Date());
       const saved = await this.update(em, current, { ...current, ...state, updatedAt: transition.at });
       const event = await this.outbox.append(
         em,

@@ -1,5 +1,19 @@
 import { namespacedTopic, STREAMS } from '@jiebang/contracts';
-import { deleteNamespace, eventually, freshDatabase, freshNamespace, http, mintToken, principals, query, readTopic, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
+import {
+  deleteNamespace,
+  eventually,
+  freshDatabase,
+  freshNamespace,
+  http,
+  mintToken,
+  principals,
+  query,
+  readTopic,
+  startServiceApp,
+  testEnv,
+  verifiedEnterprise,
+  type RunningApp,
+} from '@jiebang/testing';
 import { TimerQueue, TimerWorker } from '@jiebang/timers';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -31,6 +45,7 @@ describe('vetting timer: escalation when 专家论证 is not started in time (re
     api = `${svc.url}/api/v1/challenges`;
     enterprise = await mintToken(principals.enterprise);
     bureau = await mintToken(principals.bureau);
+    await verifiedEnterprise(svc.url, principals.enterprise);
   });
 
   afterAll(async () => {

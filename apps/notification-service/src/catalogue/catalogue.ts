@@ -12,6 +12,7 @@ import {
 import { APPLICATION_NOTICES } from './application.notices';
 import { CHALLENGE_NOTICES } from './challenge.notices';
 import { DISPATCH_NOTICES } from './dispatch.notices';
+import { ENTERPRISE_NOTICES } from './enterprise.notices';
 import type { NoticeSpec } from './notice';
 import { PROFILE_NOTICES } from './profile.notices';
 import { PROJECT_NOTICES } from './project.notices';
@@ -25,6 +26,7 @@ import { SERVICE_ORDER_NOTICES } from './service-order.notices';
  */
 export const CATALOGUE: NoticeSpec[] = [
   ...CHALLENGE_NOTICES,
+  ...ENTERPRISE_NOTICES,
   ...APPLICATION_NOTICES,
   ...REVIEW_NOTICES,
   ...PROJECT_NOTICES,

@@ -2,7 +2,7 @@ import type { Envelope, EventDefinition, EventOf } from '@jiebang/contracts';
 import type { Audience } from './audience';
 
 /** What a notice is about; preferences are set per category and channel. */
-export const CATEGORIES = ['challenge', 'application', 'project', 'service-order', 'profile', 'system'] as const;
+export const CATEGORIES = ['enterprise', 'challenge', 'application', 'project', 'service-order', 'profile', 'system'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CHANNELS = ['inbox', 'email', 'webhook'] as const;

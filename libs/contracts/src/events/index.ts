@@ -3,6 +3,7 @@ import { eventKey } from '../event-definition';
 import { APPLICATION_EVENTS } from './application.events';
 import { CHALLENGE_EVENTS } from './challenge.events';
 import { DISPATCH_EVENTS } from './dispatch.events';
+import { ENTERPRISE_EVENTS } from './enterprise.events';
 import { PROFILE_EVENTS } from './profile.events';
 import { PROJECT_EVENTS } from './project.events';
 import { REVIEW_EVENTS } from './review.events';
@@ -24,6 +25,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...APPLICATION_EVENTS,
   ...REVIEW_EVENTS,
   ...DISPATCH_EVENTS,
+  ...ENTERPRISE_EVENTS,
   ...PROFILE_EVENTS,
 ];
 
