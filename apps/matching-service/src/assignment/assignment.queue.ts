@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { ReadinessCheck } from '@jiebang/service-kit';
+import { queuePrefix, type ReadinessCheck } from '@jiebang/service-kit';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { MATCHING_CONFIG, queuePrefix, type MatchingConfig } from '../config';
+import { MATCHING_CONFIG, type MatchingConfig } from '../config';
 
 export const ASSIGNMENT_QUEUE = 'matching-assignments';
 

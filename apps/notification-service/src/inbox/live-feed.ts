@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@jiebang/contracts';
-import { REDIS } from '@jiebang/service-kit';
+import { queuePrefix, REDIS } from '@jiebang/service-kit';
 import Redis from 'ioredis';
 import { filter, interval, map, merge, of, Subject, takeWhile, timer, type Observable } from 'rxjs';
-import { NOTIFICATION_CONFIG, queuePrefix, type NotificationConfig } from '../config';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { visibleTo } from './inbox.scope';
 import { view } from './inbox.service';
 import type { Notification } from './notification.entity';
