@@ -14,11 +14,13 @@ function constraints(withTests) {
   return [
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: INFRASTRUCTURE },
     { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', ...infra] },
-    { sourceTag: 'type:service-kit', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', ...infra] },
-    { sourceTag: 'type:timers', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', ...infra] },
+    // Redis and BullMQ plumbing sits below everything that opens a connection, so it depends on no other lib.
+    { sourceTag: 'type:redis-kit', onlyDependOnLibsWithTags: [...infra] },
+    { sourceTag: 'type:service-kit', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', ...infra] },
+    { sourceTag: 'type:timers', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', ...infra] },
     { sourceTag: 'type:test-infra', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:test-infra', 'type:service-kit', 'type:contracts'] },
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:service-kit', 'type:timers', ...test] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', 'type:service-kit', 'type:timers', ...test] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:service-kit', ...infra] },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:test-infra', 'type:contracts'] },
     // Benchmarks drive the engines they measure directly, so they may reach into a service's code.

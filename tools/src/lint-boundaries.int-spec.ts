@@ -36,6 +36,11 @@ describe('module boundaries (eslint + Nx project graph)', () => {
     expect(errors.join('\n')).toMatch(/enforce-module-boundaries/);
   });
 
+  it('keeps redis-kit below the libraries that use it, so it can never close a cycle with them', async () => {
+    const errors = await errorsOf('libs/redis-kit/src/probe.ts', "import { REDIS } from '@jiebang/service-kit';\nexport const x = REDIS;\n");
+    expect(errors.join('\n')).toMatch(/enforce-module-boundaries/);
+  });
+
   it('keeps test helpers out of production code but lets test files use them', async () => {
     const code = "import { freshDatabase } from '@jiebang/test-infra';\nexport const x = freshDatabase;\n";
     expect((await errorsOf('libs/service-kit/src/probe.ts', code)).join('\n')).toMatch(/enforce-module-boundaries/);

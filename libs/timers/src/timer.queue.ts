@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { closeRedis } from '@jiebang/redis-kit';
 import { Queue, type JobsOptions } from 'bullmq';
 import Redis, { type RedisOptions } from 'ioredis';
 import { delayUntil, fireRequest, jobNeedsReplacing, timerJobId, type FireRequest, type FiringOutcome } from './timer.domain';
@@ -62,6 +63,6 @@ export class TimerQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await closeRedis(this.connection);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@jiebang/contracts';
+import { closeRedis } from '@jiebang/redis-kit';
 import { queuePrefix, REDIS } from '@jiebang/service-kit';
 import Redis from 'ioredis';
 import { filter, interval, map, merge, of, Subject, takeWhile, timer, type Observable } from 'rxjs';
@@ -43,7 +44,7 @@ export class LiveFeed implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.notices.complete();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await closeRedis(this.subscriber);
   }
 
   async publish(n: Notification): Promise<void> {

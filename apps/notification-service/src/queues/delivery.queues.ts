@@ -85,7 +85,7 @@ export class DeliveryQueues implements OnApplicationShutdown {
     await this.enqueue([d]);
   }
 
-  /** Job counts per queue, for readiness and operators. */
+  /** Job counts per queue, for operators. */
   async counts(...states: JobType[]): Promise<Record<string, Record<string, number>>> {
     return Object.fromEntries(await Promise.all(this.all().map(async (q) => [q.name, await q.getJobCounts(...states)] as const)));
   }
