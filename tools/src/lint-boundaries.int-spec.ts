@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -50,6 +51,19 @@ describe('module boundaries (eslint + Nx project graph)', () => {
   it('keeps framework and I/O imports out of domain files', async () => {
     const errors = await errorsOf('apps/challenge-service/src/challenges/probe.domain.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n");
     expect(errors.join('\n')).toMatch(/no-restricted-imports/);
+  });
+
+  it('fails on two files that import each other', async () => {
+    // Both files must exist: the rule follows the imports on disk.
+    const dir = mkdtempSync(resolve(ROOT, 'tools/src/cycle-probe-'));
+    try {
+      writeFileSync(join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+      const a = "import { b } from './b';\nexport const a = () => b;\n";
+      writeFileSync(join(dir, 'a.ts'), a);
+      expect(await errorsOf(relative(ROOT, join(dir, 'a.ts')), a)).toEqual(['import-x/no-cycle: Dependency cycle detected']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts the allowed direction', async () => {
