@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/messaging/package.json libs/messaging/
+COPY libs/redis-kit/package.json libs/redis-kit/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/timers/package.json libs/timers/
 COPY libs/test-infra/package.json libs/test-infra/

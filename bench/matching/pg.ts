@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { pgConnection } from '@jiebang/test-infra';
 
 export function client(database = 'postgres'): Client {
-  return new Client({
-    host: process.env.PGHOST ?? '127.0.0.1',
-    port: Number(process.env.PGPORT ?? 5432),
-    user: process.env.PGUSER ?? 'postgres',
-    password: process.env.PGPASSWORD,
-    database,
-  });
+  return new Client(pgConnection(database));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { mintToken, principals, query, startSystem, verifiedEnterprise } from '@jiebang/testing';
+import { mintToken, pgConnection, principals, query, startSystem, verifiedEnterprise } from '@jiebang/testing';
 import { kafkaRoundTripFloor, pgCommitFloor } from '../support/floors';
 import { machine, ms, percentiles, table } from '../support/stats';
 
@@ -35,12 +35,7 @@ async function main(): Promise<void> {
       drafts.push(((await res.json()) as { id: string }).id);
     }
 
-    const listener = new Client({
-      host: process.env.PGHOST ?? '127.0.0.1',
-      user: process.env.PGUSER ?? 'postgres',
-      password: process.env.PGPASSWORD,
-      database: system.databases.notification,
-    });
+    const listener = new Client(pgConnection(system.databases.notification));
     await listener.connect();
     await listener.query(`CREATE OR REPLACE FUNCTION bench_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('bench_notifications', row_to_json(NEW)::text); RETURN NULL; END $$`);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { kafka } from '@jiebang/test-infra';
+import { kafka, pgConnection } from '@jiebang/test-infra';
 import { percentiles } from './stats';
 
 /** The floor under any event path: one autocommitted single-row INSERT, fsync on, measured sequentially. */
 export async function pgCommitFloor(database: string, n = 1000) {
-  const db = new Client({ host: process.env.PGHOST ?? '127.0.0.1', user: process.env.PGUSER ?? 'postgres', database });
+  const db = new Client(pgConnection(database));
   await db.connect();
   await db.query('CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, payload jsonb NOT NULL)');
   const samples: number[] = [];

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -36,6 +37,11 @@ describe('module boundaries (eslint + Nx project graph)', () => {
     expect(errors.join('\n')).toMatch(/enforce-module-boundaries/);
   });
 
+  it('keeps redis-kit below the libraries that use it, so it can never close a cycle with them', async () => {
+    const errors = await errorsOf('libs/redis-kit/src/probe.ts', "import { REDIS } from '@jiebang/service-kit';\nexport const x = REDIS;\n");
+    expect(errors.join('\n')).toMatch(/enforce-module-boundaries/);
+  });
+
   it('keeps test helpers out of production code but lets test files use them', async () => {
     const code = "import { freshDatabase } from '@jiebang/test-infra';\nexport const x = freshDatabase;\n";
     expect((await errorsOf('libs/service-kit/src/probe.ts', code)).join('\n')).toMatch(/enforce-module-boundaries/);
@@ -53,6 +59,19 @@ describe('module boundaries (eslint + Nx project graph)', () => {
     const typeorm = await errorsOf('apps/matching-service/src/engine/assignment/probe.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n");
     expect(typeorm.join('\n')).toMatch(/no-restricted-imports/);
     expect(await errorsOf('apps/matching-service/src/engine/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
+  });
+
+  it('fails on two files that import each other', async () => {
+    // Both files must exist: the rule follows the imports on disk.
+    const dir = mkdtempSync(resolve(ROOT, 'tools/src/cycle-probe-'));
+    try {
+      writeFileSync(join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+      const a = "import { b } from './b';\nexport const a = () => b;\n";
+      writeFileSync(join(dir, 'a.ts'), a);
+      expect(await errorsOf(relative(ROOT, join(dir, 'a.ts')), a)).toEqual(['import-x/no-cycle: Dependency cycle detected']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts the allowed direction', async () => {

@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { READINESS_CHECKS, ServiceKitModule } from '@jiebang/service-kit';
+import { queuePrefix, READINESS_CHECKS, ServiceKitModule } from '@jiebang/service-kit';
 import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
-import { CHALLENGE_CONFIG, queuePrefix, type ChallengeConfig } from './config';
+import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
 
 @Module({})

@@ -1,5 +1,5 @@
-import { ConfigError } from '@jiebang/service-kit';
-import { loadConfig, queuePrefix } from './config';
+import { ConfigError, queuePrefix } from '@jiebang/service-kit';
+import { loadConfig } from './config';
 
 describe('challenge-service configuration', () => {
   it('gives the bureau 5 working days to start vetting unless told otherwise', () => {

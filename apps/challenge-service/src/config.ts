@@ -1,19 +1,15 @@
-import { commonConfigSchema, env, parseConfig } from '@jiebang/service-kit';
+import { commonConfigSchema, env, parseConfig, queueConfigSchema } from '@jiebang/service-kit';
 import { timerDelaySchema } from '@jiebang/timers';
 import { z } from 'zod';
 
 export const challengeConfigSchema = commonConfigSchema.extend({
   PORT: env.port(3001),
   PGDATABASE: commonConfigSchema.shape.PGDATABASE.default('jiebang_challenge'),
+  ...queueConfigSchema.shape,
   /** How long the bureau has to start 专家论证 on a submitted 榜单 before it is escalated: `5wd` = 5 working days. */
   VETTING_SLA: z.string().default('5wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
-  /** BullMQ key prefix; defaults to one per topic namespace, so test runs sharing a Redis never see each other's jobs. */
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
-    .optional(),
 });
 
 export type ChallengeConfig = ReturnType<typeof loadConfig>;
@@ -23,8 +19,4 @@ export const CHALLENGE_CONFIG = Symbol('CHALLENGE_CONFIG');
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
   return parseConfig(challengeConfigSchema, environment);
-}
-
-export function queuePrefix(config: ChallengeConfig): string {
-  return config.QUEUE_PREFIX ?? (config.KAFKA_TOPIC_NAMESPACE ? `jiebang-${config.KAFKA_TOPIC_NAMESPACE}` : 'jiebang');
 }

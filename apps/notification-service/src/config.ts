@@ -1,4 +1,4 @@
-import { commonConfigSchema, env, parseConfig } from '@jiebang/service-kit';
+import { commonConfigSchema, env, parseConfig, queueConfigSchema } from '@jiebang/service-kit';
 import { z } from 'zod';
 import { webhookSecretKeys } from './webhook-keys.config';
 
@@ -6,11 +6,7 @@ export const notificationConfigSchema = commonConfigSchema
   .extend({
     PORT: env.port(3003),
     PGDATABASE: commonConfigSchema.shape.PGDATABASE.default('jiebang_notification'),
-    /** BullMQ key prefix; defaults to one per topic namespace, so test runs sharing a Redis never see each other's jobs. */
-    QUEUE_PREFIX: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
-      .optional(),
+    ...queueConfigSchema.shape,
     DELIVERY_ATTEMPTS: env.int(6, 1),
     /** First retry delay; each further retry doubles it (1 s, 2 s, 4 s … with the defaults: about a minute in all). */
     DELIVERY_BACKOFF_MS: env.int(1_000, 1),
@@ -82,6 +78,5 @@ export function allowPrivateTargets(config: Pick<NotificationConfig, 'NODE_ENV' 
   return config.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? config.NODE_ENV !== 'production';
 }
 
-export function queuePrefix(config: NotificationConfig): string {
-  return config.QUEUE_PREFIX ?? (config.KAFKA_TOPIC_NAMESPACE ? `jiebang-${config.KAFKA_TOPIC_NAMESPACE}` : 'jiebang');
-}
+/** Kept here for the service's test harness, which imports it with the rest of the configuration. */
+export { queuePrefix } from '@jiebang/service-kit';

@@ -5,6 +5,7 @@ export * from './auth/jwt-verifier';
 export * from './bootstrap';
 export * from './config/common-config';
 export * from './config/parse-config';
+export * from './config/queue-config';
 export * from './database/data-source-options';
 export * from './database/migrate-locked';
 export * from './database/snake-naming.strategy';

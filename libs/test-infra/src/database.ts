@@ -1,13 +1,34 @@
 import { Client } from 'pg';
 
-function adminClient(database = 'postgres'): Client {
-  return new Client({
+export interface PgConnection {
+  host: string;
+  port: number;
+  /** node-postgres' spelling of the user … */
+  user: string;
+  /** … and TypeORM's: one object serves both, spread into either's options. */
+  username: string;
+  password: string | undefined;
+  database: string;
+}
+
+/**
+ * The Postgres that tests and benchmarks use, from the libpq variables (`PGHOST`, `PGPORT`, `PGUSER`,
+ * `PGPASSWORD`) with this machine's defaults. Services read the same variables through their config instead.
+ */
+export function pgConnection(database = 'postgres'): PgConnection {
+  const user = process.env.PGUSER ?? 'postgres';
+  return {
     host: process.env.PGHOST ?? '127.0.0.1',
     port: Number(process.env.PGPORT ?? 5432),
-    user: process.env.PGUSER ?? 'postgres',
+    user,
+    username: user,
     password: process.env.PGPASSWORD,
     database,
-  });
+  };
+}
+
+function adminClient(database = 'postgres'): Client {
+  return new Client(pgConnection(database));
 }
 
 /** A run id that sorts by time: base-36 milliseconds plus a little randomness. */

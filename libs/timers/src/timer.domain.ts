@@ -1,6 +1,20 @@
 /** A timer's life: armed (possibly re-armed with another due time) until it fires or a transition cancels it. */
 export type TimerStatus = 'armed' | 'fired' | 'cancelled';
 
+export interface ArmTimer {
+  kind: string;
+  subject: string;
+  dueAt: Date;
+  data?: Record<string, unknown>;
+  /** Carried into the events the timer causes: the arming request's correlation id and, if any, its event id. */
+  ctx: { correlationId: string; causationId?: string | null };
+}
+
+export interface ArmedTimer {
+  id: string;
+  dueAt: Date;
+}
+
 export interface TimerRecord {
   id: string;
   kind: string;

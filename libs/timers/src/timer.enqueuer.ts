@@ -4,7 +4,7 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner 
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
 import { TimerQueue } from './timer.queue';
-import type { ArmedTimer } from './timers';
+import type { ArmedTimer } from './timer.domain';
 
 /**
  * Adds a timer's job only once the arming transaction has committed: a short timer must not fire before its row

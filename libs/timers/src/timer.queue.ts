@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { closeRedis } from '@jiebang/redis-kit';
 import { Queue, type JobsOptions } from 'bullmq';
 import Redis, { type RedisOptions } from 'ioredis';
-import { delayUntil, fireRequest, jobNeedsReplacing, timerJobId, type FireRequest, type FiringOutcome } from './timer.domain';
+import { delayUntil, fireRequest, jobNeedsReplacing, timerJobId, type ArmedTimer, type FireRequest, type FiringOutcome } from './timer.domain';
 import { TIMERS_OPTIONS, type TimersOptions } from './timers-options';
-import type { ArmedTimer } from './timers';
 
 /**
  * The trigger side of timers: one delayed BullMQ job per (timer, due time). Jobs carry only the timer id and due
@@ -62,6 +62,6 @@ export class TimerQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await closeRedis(this.connection);
   }
 }

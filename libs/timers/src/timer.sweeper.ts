@@ -4,7 +4,7 @@ import { chinaDateOf } from '@jiebang/contracts';
 import type { DataSource } from 'typeorm';
 import { TimerQueue } from './timer.queue';
 import { TIMERS_OPTIONS, type TimersOptions } from './timers-options';
-import type { ArmedTimer } from './timers';
+import type { ArmedTimer } from './timer.domain';
 import { lastCoveredYear } from './working-days.domain';
 
 const BATCH = 500;

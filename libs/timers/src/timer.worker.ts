@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { closeRedis } from '@jiebang/redis-kit';
 import { Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import type { FireRequest, FiringOutcome } from './timer.domain';
@@ -46,6 +47,6 @@ export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
+    await closeRedis(this.connection);
   }
 }

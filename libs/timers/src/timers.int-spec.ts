@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eventually, freshDatabase, query } from '@jiebang/test-infra';
 import type { EntityManager } from 'typeorm';
 import { EFFECT_KIND, freshQueuePrefix, startTimerApp, type TimerApp } from './testing/timer-app';
-import { fireRequest, timerJobId } from './timer.domain';
+import { fireRequest, timerJobId, type ArmedTimer } from './timer.domain';
 import { timerReadiness } from './timer.readiness';
-import type { ArmedTimer } from './timers';
 
 /** Durable timers against the real Postgres and Redis: every guarantee of ARCHITECTURE §5 "Timers are durable". */
 describe('durable timers (real Postgres and Redis)', () => {

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ArmedTimer, ArmTimer } from './timer.domain';
 import type { TimerHandler } from './timer.handler';
 import { TimerEnqueuer } from './timer.enqueuer';
-
-export interface ArmTimer {
-  kind: string;
-  subject: string;
-  dueAt: Date;
-  data?: Record<string, unknown>;
-  /** Carried into the events the timer causes: the arming request's correlation id and, if any, its event id. */
-  ctx: { correlationId: string; causationId?: string | null };
-}
-
-export interface ArmedTimer {
-  id: string;
-  dueAt: Date;
-}
 
 /**
  * Arms, re-arms and cancels timers through the caller's EntityManager, so they commit or roll back with the

@@ -1,5 +1,5 @@
 import { DomainError, type ChallengeContent } from '@jiebang/contracts';
-import { checkContent, draft, flagVettingOverdue, submit, vettingClockAction, type ChallengeStatus } from './challenge.domain';
+import { checkContent, draft, draftDistrict, flagVettingOverdue, submit, vettingClockAction, type ChallengeStatus } from './challenge.domain';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const actor = { id: 'u-1', role: 'enterprise' as const, orgId: 'org-1' };
@@ -82,6 +82,30 @@ describe('challenge domain', () => {
 
   it('accepts a horse race with two or three winners', () => {
     expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 3 }, now)).not.toThrow();
+  });
+
+  describe('the district a draft is filed under', () => {
+    it("takes the district given, else the enterprise's registered one", () => {
+      expect(draftDistrict('500112', '500112')).toBe('500112');
+      expect(draftDistrict(undefined, '500106')).toBe('500106');
+      expect(draftDistrict('500112', undefined)).toBe('500112'); // an enterprise registered without a district
+    });
+
+    it('requires one, naming the field', () => {
+      expect(refusal(() => draftDistrict(undefined, undefined))).toMatchObject({
+        kind: 'validation',
+        code: 'CHALLENGE_DISTRICT_REQUIRED',
+        details: { field: 'districtCode' },
+      });
+    });
+
+    it("refuses another district than the enterprise's own, saying which one it is registered in", () => {
+      expect(refusal(() => draftDistrict('500112', '500106'))).toMatchObject({
+        kind: 'validation',
+        code: 'CHALLENGE_DISTRICT_MISMATCH',
+        details: { field: 'districtCode', registeredDistrict: '500106' },
+      });
+    });
   });
 
   describe('vetting clock and its escalation', () => {

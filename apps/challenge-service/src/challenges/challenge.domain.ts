@@ -80,6 +80,23 @@ export interface Owner {
   districtCode: string;
 }
 
+/**
+ * The district a new challenge is filed under: the one given, else the enterprise's registered one. The district
+ * decides which office sees the challenge, so an enterprise cannot file it with another district than its own.
+ */
+export function draftDistrict(given: string | undefined, registered: string | undefined): string {
+  const districtCode = given ?? registered;
+  if (!districtCode) {
+    throw DomainError.invalid('CHALLENGE_DISTRICT_REQUIRED', '请填写企业所在区县代码 districtCode', 'districtCode');
+  }
+  if (registered && districtCode !== registered) {
+    throw DomainError.invalid('CHALLENGE_DISTRICT_MISMATCH', '榜单所在区县须与企业注册所在区县一致', 'districtCode', {
+      registeredDistrict: registered,
+    });
+  }
+  return districtCode;
+}
+
 export function draft(id: string, content: ChallengeContent, owner: Owner, actor: Actor, now: Date) {
   checkContent(content, now);
   const state: ChallengeState = { ...content, ...owner, id, status: 'DRAFT', version: 1, submittedAt: null, vettingOverdueAt: null };

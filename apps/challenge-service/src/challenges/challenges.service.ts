@@ -33,16 +33,8 @@ export class ChallengesService {
   ) {}
 
   async createDraft(principal: Principal, input: CreateChallengeInput, ctx: CommandContext): Promise<Challenge> {
-    const { districtCode = principal.districtCode, ...content } = input;
-    if (!districtCode) {
-      throw DomainError.invalid('CHALLENGE_DISTRICT_REQUIRED', '请填写企业所在区县代码 districtCode', 'districtCode');
-    }
-    // The district decides which office sees the challenge: an enterprise cannot file it with another district.
-    if (principal.districtCode && districtCode !== principal.districtCode) {
-      throw DomainError.invalid('CHALLENGE_DISTRICT_MISMATCH', '榜单所在区县须与企业注册所在区县一致', 'districtCode', {
-        registeredDistrict: principal.districtCode,
-      });
-    }
+    const { districtCode: given, ...content } = input;
+    const districtCode = domain.draftDistrict(given, principal.districtCode);
     const owner = { enterpriseOrgId: principal.orgId, enterpriseName: principal.orgName ?? principal.orgId, districtCode };
     const { state, transition } = domain.draft(randomUUID(), content, owner, ctx.actor, new Date());
     return this.dataSource.transaction(async (em) => {

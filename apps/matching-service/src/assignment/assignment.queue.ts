@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { ReadinessCheck } from '@jiebang/service-kit';
+import { bullmqReadiness, closeRedis } from '@jiebang/redis-kit';
+import { queuePrefix, type ReadinessCheck } from '@jiebang/service-kit';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { MATCHING_CONFIG, queuePrefix, type MatchingConfig } from '../config';
+import { MATCHING_CONFIG, type MatchingConfig } from '../config';
 
 export const ASSIGNMENT_QUEUE = 'matching-assignments';
 
@@ -61,25 +62,12 @@ export class AssignmentQueue implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    await this.workerConnection?.quit().catch(() => this.workerConnection?.disconnect());
+    await closeRedis(this.workerConnection);
     await this.queue.close();
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await closeRedis(this.connection);
   }
 
   readiness(): ReadinessCheck {
-    return {
-      name: 'assignmentQueue',
-      check: async () => {
-        try {
-          const counts = await Promise.race([
-            this.queue.getJobCounts('waiting', 'active', 'failed'),
-            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 2000 ms')), 2_000).unref()),
-          ]);
-          return { up: true, details: counts };
-        } catch (e) {
-          return { up: false, details: { error: (e as Error).message } };
-        }
-      },
-    };
+    return bullmqReadiness('assignmentQueue', this.queue);
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type MessageEvent, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@jiebang/contracts';
-import { REDIS } from '@jiebang/service-kit';
+import { closeRedis } from '@jiebang/redis-kit';
+import { queuePrefix, REDIS } from '@jiebang/service-kit';
 import Redis from 'ioredis';
 import { filter, interval, map, merge, of, Subject, takeWhile, timer, type Observable } from 'rxjs';
-import { NOTIFICATION_CONFIG, queuePrefix, type NotificationConfig } from '../config';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { visibleTo } from './inbox.scope';
 import { view } from './inbox.service';
 import type { Notification } from './notification.entity';
@@ -43,7 +44,7 @@ export class LiveFeed implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.notices.complete();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await closeRedis(this.subscriber);
   }
 
   async publish(n: Notification): Promise<void> {

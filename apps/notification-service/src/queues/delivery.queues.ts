@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { queuePrefix } from '@jiebang/service-kit';
 import { Queue, type ConnectionOptions, type JobsOptions, type JobType } from 'bullmq';
 import type { Channel } from '../catalogue/notice';
-import { NOTIFICATION_CONFIG, queuePrefix, type NotificationConfig } from '../config';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 
 /** One queue per channel, so a slow SMTP server never holds up the inbox or webhooks; plus one for scheduled work. */
 export const QUEUE_NAMES = { inbox: 'notify-inbox', email: 'notify-email', webhook: 'notify-webhook' } satisfies Record<Channel, string>;
@@ -84,7 +85,7 @@ export class DeliveryQueues implements OnApplicationShutdown {
     await this.enqueue([d]);
   }
 
-  /** Job counts per queue, for readiness and operators. */
+  /** Job counts per queue, for operators. */
   async counts(...states: JobType[]): Promise<Record<string, Record<string, number>>> {
     return Object.fromEntries(await Promise.all(this.all().map(async (q) => [q.name, await q.getJobCounts(...states)] as const)));
   }

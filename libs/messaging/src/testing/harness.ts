@@ -5,6 +5,7 @@ import { Injectable, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { challengeSubmittedV1, type EventOf } from '@jiebang/contracts';
+import { pgConnection } from '@jiebang/test-infra';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { MESSAGING_MIGRATIONS } from '../index';
 import { KafkaEventServer } from '../kafka/kafka-event-server';
@@ -78,10 +79,7 @@ export async function startHarness(
     imports: [
       TypeOrmModule.forRoot({
         type: 'postgres',
-        host: process.env.PGHOST ?? '127.0.0.1',
-        port: Number(process.env.PGPORT ?? 5432),
-        username: process.env.PGUSER ?? 'postgres',
-        database,
+        ...pgConnection(database),
         entities: [],
         migrations: [...MESSAGING_MIGRATIONS, Effects1700000000000],
         migrationsRun: true,

@@ -1,5 +1,5 @@
 import { MESSAGING_MIGRATIONS } from '@jiebang/messaging';
-import { freshDatabase, query } from '@jiebang/test-infra';
+import { freshDatabase, pgConnection, query } from '@jiebang/test-infra';
 import { DataSource } from 'typeorm';
 import { migrateLocked } from './migrate-locked';
 
@@ -10,9 +10,7 @@ describe('migrateLocked (real Postgres)', () => {
       () =>
         new DataSource({
           type: 'postgres',
-          host: process.env.PGHOST ?? '127.0.0.1',
-          username: process.env.PGUSER ?? 'postgres',
-          database,
+          ...pgConnection(database),
           migrations: MESSAGING_MIGRATIONS,
         }),
     );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { pgConnection } from '@jiebang/test-infra';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { TIMERS_MIGRATIONS } from '../index';
 import { TimerFiring } from '../timer.firing';
@@ -80,11 +81,7 @@ export async function startTimerApp(database: string, prefix: string, overrides:
     imports: [
       TypeOrmModule.forRoot({
         type: 'postgres',
-        host: process.env.PGHOST ?? '127.0.0.1',
-        port: Number(process.env.PGPORT ?? 5432),
-        username: process.env.PGUSER ?? 'postgres',
-        password: process.env.PGPASSWORD,
-        database,
+        ...pgConnection(database),
         entities: [],
         migrations: [...TIMERS_MIGRATIONS, TimerEffects1700000000000],
         migrationsRun: true,

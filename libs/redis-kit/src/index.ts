@@ -1,0 +1,2 @@
+export * from './close-redis';
+export * from './queue-readiness';
