@@ -43,4 +43,3 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Matchi
 }
 
 /** Kept here for the service's test harness, which imports it with the rest of the configuration. */
-export { queuePrefix } from '@jiebang/service-kit';

@@ -79,4 +79,3 @@ export function allowPrivateTargets(config: Pick<NotificationConfig, 'NODE_ENV' 
 }
 
 /** Kept here for the service's test harness, which imports it with the rest of the configuration. */
-export { queuePrefix } from '@jiebang/service-kit';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import { eventually, http, mintToken, pgConnection, principals, query } from '@jiebang/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RankingEngine } from '../engine/ranking.engine';
@@ -84,7 +84,7 @@ describe('every instance’s index follows Postgres (two instances on one databa
     // The stored analysis looks like another analyzer's, so the next load re-analyses the profile from its text.
     await query(a.database, `UPDATE candidate_profiles SET analysis = jsonb_set(analysis, '{revision}', '"0:retired"') WHERE id = $1`, [ids.sales]);
     const newer = { name: SALES.name, keywords: ['超声波清洗'], capabilities: '精密零件超声波清洗与防锈包装', pastWork: [] };
-    const writer = new Client({ database: a.database, host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', password: process.env.PGPASSWORD });
+    const writer = new Client(pgConnection(a.database));
     await writer.connect();
     try {
       // A concurrent update, not yet committed: it holds the row while the loader reads the committed version.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteNamespace, deleteRedisKeys, freshDatabase, freshNamespace, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
 import { AppModule } from '../app.module';
-import { loadConfig, queuePrefix, type MatchingConfig } from '../config';
+import { queuePrefix } from '@jiebang/service-kit';
+import { loadConfig, type MatchingConfig } from '../config';
 import { TEST_DICTIONARY, TEST_THESAURUS } from './engine-fixtures';
 
 export interface MatchingTestApp extends RunningApp {

@@ -1,4 +1,5 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { pgConnection } from '@jiebang/test-infra';
 
 interface Pair {
   client: Socket;
@@ -19,7 +20,7 @@ export class PgProxy {
 
   private constructor(private readonly listener: Server) {}
 
-  static async start(target = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432) }): Promise<PgProxy> {
+  static async start(target: { host: string; port: number } = pgConnection('postgres')): Promise<PgProxy> {
     const proxy: PgProxy = new PgProxy(createServer((client) => proxy.accept(client, target)));
     await new Promise<void>((resolve) => proxy.listener.listen(0, '127.0.0.1', resolve));
     return proxy;

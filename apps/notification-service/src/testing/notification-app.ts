@@ -5,7 +5,8 @@ import { STREAMS, type Envelope, type Principal, type StreamName } from '@jieban
 import { deleteNamespace, freshDatabase, freshNamespace, produceRaw, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
 import Redis from 'ioredis';
 import { AppModule } from '../app.module';
-import { loadConfig, queuePrefix } from '../config';
+import { queuePrefix } from '@jiebang/service-kit';
+import { loadConfig } from '../config';
 
 export interface NotificationApp extends RunningApp {
   database: string;
