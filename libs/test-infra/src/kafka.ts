@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ensureTopics, namespacedTopic } from '@jiebang/contracts';
+import { allTopics, ensureTopics, namespacedTopic } from '@jiebang/contracts';
 import { Kafka, logLevel, type IHeaders, type KafkaMessage } from 'kafkajs';
 
 export function brokers(): string[] {
@@ -16,11 +16,29 @@ export async function freshNamespace(): Promise<string> {
   const admin = kafka().admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, namespace);
+    // A busy single broker may answer metadata for a topic it is still creating with "does not host this
+    // topic-partition" (kafkajs retries only "leader not available"): try again until every topic has a leader.
+    const topics = allTopics().map((t) => namespacedTopic(namespace, t.topic));
+    await retryingKafka(async () => {
+      await ensureTopics(admin, namespace);
+      await admin.fetchTopicMetadata({ topics });
+    });
   } finally {
     await admin.disconnect();
   }
   return namespace;
+}
+
+async function retryingKafka(attempt: () => Promise<void>, tries = 8): Promise<void> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      const retriable = (e as { retriable?: boolean; type?: string }).retriable || (e as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!retriable || n >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 250 * n));
+    }
+  }
 }
 
 export async function deleteNamespace(namespace: string): Promise<void> {
