@@ -4,6 +4,7 @@ import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
 import { CHALLENGE_CONFIG, queuePrefix, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
+import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
 class ChallengeConfigModule {}
@@ -28,6 +29,7 @@ export class AppModule {
           sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS,
         }),
         ChallengesModule,
+        ProjectsModule,
       ],
     };
   }

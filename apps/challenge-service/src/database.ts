@@ -4,8 +4,12 @@ import { ChallengeTransition } from './challenges/challenge-transition.entity';
 import { Challenge } from './challenges/challenge.entity';
 import { Challenges1764201700000 } from './migrations/1764201700000-challenges';
 import { VettingEscalation1764400100000 } from './migrations/1764400100000-vetting-escalation';
+import { Projects1764500000000 } from './migrations/1764500000000-projects';
+import { ShareRow, TrancheRow } from './projects/ledger.entity';
+import { MilestoneRow, ProjectRow } from './projects/project.entity';
+import { ProjectTransitionRow } from './projects/project-transition.entity';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [Challenge, ChallengeTransition],
-  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000],
+  entities: [Challenge, ChallengeTransition, ProjectRow, MilestoneRow, ShareRow, TrancheRow, ProjectTransitionRow],
+  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Projects1764500000000],
 };
