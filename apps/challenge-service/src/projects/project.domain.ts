@@ -98,7 +98,8 @@ export interface Project {
 
 /** An audit entry: a state change of the project or of one milestone, or an escalation flag (status unchanged). */
 export interface Transition {
-  kind: 'transition' | 'escalation';
+  /** A ledger entry records money moving to a project whose status stays (a survivor's reallocated tranches). */
+  kind: 'transition' | 'escalation' | 'ledger';
   milestoneIndex: number | null;
   from: string | null;
   to: string;
@@ -285,10 +286,15 @@ export function requestChanges(agg: Project, index: number, comments: string, ac
 
 /** A payment reached the approved amount: PAID. The payment itself is the ledger's (`payShare`). */
 export function recordPayment(agg: Project, index: number, fullyPaid: boolean, actor: Actor, now: Date): Decision {
-  const m = milestoneOf(agg, index);
-  if (m.status !== 'APPROVED') throw refuseMilestone(agg.project, m, '付款');
+  assertPayable(agg, index);
   const change = new Change(agg, actor, now, null);
   return (fullyPaid ? change.milestone(index, 'PAID') : change).bump().done();
+}
+
+/** Only an approved, not yet fully paid milestone takes payments, whatever became of the project since. */
+export function assertPayable(agg: Project, index: number): void {
+  const m = milestoneOf(agg, index);
+  if (m.status !== 'APPROVED') throw refuseMilestone(agg.project, m, '付款');
 }
 
 /** Accepted and every approved tranche paid: CLOSED. Null while money is still owed or not accepted yet. */

@@ -77,3 +77,20 @@ export async function startProjects(env: Record<string, string> = {}): Promise<P
 }
 
 export const call = (t: ProjectsTestApp, method: string, path: string, party: Party, body?: unknown) => http(method, `${t.api}${path}`, { token: t.tokens[party], body });
+
+/** matching's `application.contracted`, fixture-shaped, on the namespaced topic; resolves once the project runs. */
+export async function sign(t: ProjectsTestApp, projectId: string, applicationId: string, sequence = 10): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const { STREAMS } = await import('@jiebang/contracts');
+  const { eventually, produceRaw } = await import('@jiebang/testing');
+  const f = JSON.parse(readFileSync(resolve(__dirname, '../../../../libs/contracts/fixtures/application.contracted.v1.json'), 'utf8'));
+  const event = { ...f, id: randomUUID(), subject: applicationId, sequence, data: { ...f.data, projectId, contractedAt: new Date().toISOString() } };
+  await produceRaw(t.namespace, STREAMS.application.topic, [{ key: applicationId, value: JSON.stringify(event) }]);
+  await eventually(async () => {
+    const res = await call(t, 'GET', `/projects/${projectId}`, 'bureau');
+    if (res.body.status !== 'IN_PROGRESS') throw new Error(`still ${res.body.status}`);
+  });
+}
+
+export const DELIVERABLES = { deliverables: ['阶段技术报告'], attachments: [{ name: '报告.pdf', url: 'files/report.pdf' }] };
