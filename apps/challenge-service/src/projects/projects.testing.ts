@@ -1,5 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { deleteNamespace, freshDatabase, freshNamespace, http, mintToken, principals, query, startServiceApp, testEnv, type RunningApp } from '@jiebang/testing';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { STREAMS } from '@jiebang/contracts';
+import {
+  deleteNamespace,
+  eventually,
+  freshDatabase,
+  freshNamespace,
+  http,
+  mintToken,
+  principals,
+  produceRaw,
+  query,
+  startServiceApp,
+  testEnv,
+  type RunningApp,
+} from '@jiebang/testing';
 import { TimerQueue } from '@jiebang/timers';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -80,10 +96,6 @@ export const call = (t: ProjectsTestApp, method: string, path: string, party: Pa
 
 /** matching's `application.contracted`, fixture-shaped, on the namespaced topic; resolves once the project runs. */
 export async function sign(t: ProjectsTestApp, projectId: string, applicationId: string, sequence = 10): Promise<void> {
-  const { readFileSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
-  const { STREAMS } = await import('@jiebang/contracts');
-  const { eventually, produceRaw } = await import('@jiebang/testing');
   const f = JSON.parse(readFileSync(resolve(__dirname, '../../../../libs/contracts/fixtures/application.contracted.v1.json'), 'utf8'));
   const event = { ...f, id: randomUUID(), subject: applicationId, sequence, data: { ...f.data, projectId, contractedAt: new Date().toISOString() } };
   await produceRaw(t.namespace, STREAMS.application.topic, [{ key: applicationId, value: JSON.stringify(event) }]);
