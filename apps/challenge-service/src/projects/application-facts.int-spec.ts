@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STREAMS } from '@jiebang/contracts';
 import { eventually, produceRaw, query } from '@jiebang/testing';
-import { call, startProjects, type ProjectsTestApp } from './projects.testing';
+import { call, startProjects, type ProjectsTestApp } from '../testing/projects-app';
 
 const fixture = (type: string) => JSON.parse(readFileSync(resolve(__dirname, `../../../../libs/contracts/fixtures/${type}.v1.json`), 'utf8'));
 

@@ -1,5 +1,5 @@
 import { principals, query } from '@jiebang/testing';
-import { call, PLAN, startProjects, type Party, type ProjectsTestApp } from './projects.testing';
+import { call, PLAN, startProjects, type Party, type ProjectsTestApp } from '../testing/projects-app';
 
 describe('projects on the award, and their reads (real Postgres, Kafka, Redis)', () => {
   let t: ProjectsTestApp;

@@ -1,4 +1,4 @@
-import { call, DELIVERABLES, PLAN, sign, startProjects, type Party, type ProjectsTestApp } from './projects.testing';
+import { call, DELIVERABLES, PLAN, sign, startProjects, type Party, type ProjectsTestApp } from '../testing/projects-app';
 
 describe('project commands: milestones, payments, 赛马制 mid-term, acceptance (real Postgres, Kafka, Redis)', () => {
   let t: ProjectsTestApp;

@@ -1,6 +1,6 @@
 import { namespacedTopic, STREAMS } from '@jiebang/contracts';
 import { eventually, readTopic } from '@jiebang/testing';
-import { call, DELIVERABLES, sign, startProjects, type ProjectsTestApp } from './projects.testing';
+import { call, DELIVERABLES, sign, startProjects, type ProjectsTestApp } from '../testing/projects-app';
 
 /** MILESTONE_REVIEW_SLA of 2 s: the same timer code path as 10 working days, only shorter. */
 describe('milestone review timer: a silent enterprise is escalated, never approved (real Postgres, Redis, Kafka)', () => {

@@ -21,7 +21,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config';
-import { ProjectAwardService, type ProjectAward } from './project-award.service';
+import { ProjectAwardService, type ProjectAward } from '../projects/project-award.service';
 
 /** The test's 赛马制 plan: Σ tranches = 600 001 元 (odd on purpose: remainders), the midterm on milestone 2. */
 export const PLAN: ProjectAward['milestones'] = [
