@@ -5,6 +5,7 @@ import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
+import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
 class ChallengeConfigModule {}
@@ -30,6 +31,7 @@ export class AppModule {
         }),
         EnterprisesModule,
         ChallengesModule,
+        ProjectsModule,
       ],
     };
   }

@@ -8,6 +8,8 @@ export const challengeConfigSchema = commonConfigSchema.extend({
   ...queueConfigSchema.shape,
   /** How long the bureau has to start 专家论证 on a submitted 榜单 before it is escalated: `5wd` = 5 working days. */
   VETTING_SLA: z.string().default('5wd').pipe(timerDelaySchema),
+  /** How long the enterprise has to review a submitted milestone before it is escalated to the bureau (never approved). */
+  MILESTONE_REVIEW_SLA: z.string().default('10wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
 });

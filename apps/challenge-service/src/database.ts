@@ -7,8 +7,12 @@ import { Enterprise } from './enterprises/enterprise.entity';
 import { Challenges1764201700000 } from './migrations/1764201700000-challenges';
 import { VettingEscalation1764400100000 } from './migrations/1764400100000-vetting-escalation';
 import { Enterprises1764500000000 } from './migrations/1764500000000-enterprises';
+import { Projects1764500100000 } from './migrations/1764500100000-projects';
+import { ShareRow, TrancheRow } from './projects/ledger.entity';
+import { MilestoneRow, ProjectRow } from './projects/project.entity';
+import { ProjectTransitionRow } from './projects/project-transition.entity';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [Challenge, ChallengeTransition, Enterprise, EnterpriseTransition],
-  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000],
+  entities: [Challenge, ChallengeTransition, Enterprise, EnterpriseTransition, ProjectRow, MilestoneRow, ShareRow, TrancheRow, ProjectTransitionRow],
+  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000, Projects1764500100000],
 };
