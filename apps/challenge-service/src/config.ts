@@ -9,6 +9,8 @@ export const challengeConfigSchema = commonConfigSchema.extend({
   VETTING_SLA: z.string().default('5wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
+  /** Optional JSON file of the bureau's 法定节假日/调休 for years chinese-days does not hold yet (`libs/timers`). */
+  WORKING_CALENDAR_FILE: z.string().optional(),
   /** BullMQ key prefix; defaults to one per topic namespace, so test runs sharing a Redis never see each other's jobs. */
   QUEUE_PREFIX: z
     .string()

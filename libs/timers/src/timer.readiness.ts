@@ -1,4 +1,5 @@
 import { TimerQueue } from './timer.queue';
+import { overlayYears } from './working-calendar.domain';
 import { lastCoveredYear } from './working-days.domain';
 
 const within = <T>(ms: number, p: Promise<T>) =>
@@ -14,7 +15,7 @@ export function timerReadiness(queue: TimerQueue) {
     check: async (): Promise<{ up: boolean; details: Record<string, unknown> }> => {
       try {
         const counts = await within(2_000, queue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'));
-        return { up: true, details: { queue: queue.name, ...counts, calendarCoversThrough: lastCoveredYear() } };
+        return { up: true, details: { queue: queue.name, ...counts, calendarCoversThrough: lastCoveredYear(), calendarFileYears: overlayYears() } };
       } catch (e) {
         return { up: false, details: { queue: queue.name, error: (e as Error).message } };
       }
