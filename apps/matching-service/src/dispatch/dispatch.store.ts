@@ -55,6 +55,12 @@ export class DispatchStore {
     return row ? this.withOffers(em, row) : null;
   }
 
+  /** Without a lock, for reads. */
+  async loadById(em: EntityManager, id: string): Promise<StoredDispatch | null> {
+    const [row] = (await em.query(`SELECT * FROM dispatches WHERE id = $1`, [id])) as DispatchRow[];
+    return row ? this.withOffers(em, row) : null;
+  }
+
   async insert(em: EntityManager, s: DispatchState, orderSequence: number): Promise<void> {
     await em.query(
       `INSERT INTO dispatches (id, version, status, district_code, enterprise_org_id, "order", submitted_at, order_sequence)
