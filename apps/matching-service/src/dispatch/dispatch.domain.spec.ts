@@ -13,7 +13,7 @@ import {
   startService,
   waitForEnterprise,
 } from './dispatch-service.domain';
-import { DISTRICT, ORDER, queued, SYSTEM, team, teamActor } from './testing/dispatch-fixtures';
+import { DISTRICT, ORDER, queued, SYSTEM, team, teamActor } from '../testing/dispatch-fixtures';
 
 const now = new Date('2026-03-02T03:00:00Z');
 let ids = 0;

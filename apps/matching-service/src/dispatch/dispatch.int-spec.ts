@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STREAMS } from '@jiebang/contracts';
 import { eventually, http, mintToken, principals, produceRaw, query } from '@jiebang/testing';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
-import { castingTeams, events, offerTo, submitOrder } from './testing/dispatch-int';
+import { castingTeams, events, offerTo, submitOrder } from '../testing/dispatch-int';
 
 describe('dispatch over HTTP and Kafka (real Postgres, Kafka, Redis)', () => {
   let m: MatchingTestApp;

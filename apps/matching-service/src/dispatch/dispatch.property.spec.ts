@@ -13,7 +13,7 @@ import {
   startService,
   waitForEnterprise,
 } from './dispatch-service.domain';
-import { DISTRICT, ORDER, queued, SYSTEM, team, teamActor } from './testing/dispatch-fixtures';
+import { DISTRICT, ORDER, queued, SYSTEM, team, teamActor } from '../testing/dispatch-fixtures';
 
 const TEAMS = [1, 2, 3, 4, 5].map(team);
 const teamArb = fc.integer({ min: 0, max: TEAMS.length - 1 });

@@ -1,5 +1,5 @@
 import type { Actor, TeamRef } from '@jiebang/contracts';
-import { queue, type DispatchState, type OrderSnapshot } from '../dispatch.domain';
+import { queue, type DispatchState, type OrderSnapshot } from '../dispatch/dispatch.domain';
 
 export const DISTRICT: Actor = { id: 'district-user', role: 'district' };
 export const SYSTEM: Actor = { id: 'jiebang-timers', role: 'system' };

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STREAMS, type Envelope } from '@jiebang/contracts';
 import { eventually, http, produceRaw, query } from '@jiebang/testing';
-import type { MatchingTestApp } from '../../testing/matching-app';
-import { CASTING, putProfile } from '../../testing/profiles';
+import type { MatchingTestApp } from './matching-app';
+import { CASTING, putProfile } from './profiles';
 
 const fixture = (name: string): Envelope =>
-  JSON.parse(readFileSync(resolve(__dirname, `../../../../../libs/contracts/fixtures/${name}.v1.json`), 'utf8'));
+  JSON.parse(readFileSync(resolve(__dirname, `../../../../libs/contracts/fixtures/${name}.v1.json`), 'utf8'));
 
 /** Three casting teams of different organisations, none related to the ordering enterprise. */
 export async function castingTeams(m: MatchingTestApp, bureau: string) {
