@@ -16,24 +16,26 @@ import {
 import { IgnoresEvents, OnEvent } from '@jiebang/messaging';
 import type { EntityManager } from 'typeorm';
 import { DispatchService } from './dispatch.service';
+import { TeamReputation } from './team-reputation';
 
 /**
- * Thin consumer of the service-order stream. The confirmation, reminders, disputes and closing are the order's own
- * business; ratings reach the team's reputation in a later step.
+ * Thin consumer of the service-order stream: the order's steps drive its dispatch, its ratings the team's reputation.
+ * The confirmation, reminders, disputes, appeals and closing are the order's own business.
  */
 @IgnoresEvents(
   serviceOrderDeliveryDisputedV1,
   serviceOrderConfirmationRemindedV1,
   serviceOrderConfirmedV1,
-  serviceOrderRatedV1,
   serviceOrderRatingAppealedV1,
-  serviceOrderRatingVoidedV1,
   serviceOrderAppealDismissedV1,
   serviceOrderClosedV1,
 )
 @Injectable()
 export class ServiceOrderEvents {
-  constructor(private readonly dispatches: DispatchService) {}
+  constructor(
+    private readonly dispatches: DispatchService,
+    private readonly reputation: TeamReputation,
+  ) {}
 
   @OnEvent(serviceOrderSubmittedV1)
   submitted(event: EventOf<typeof serviceOrderSubmittedV1>, em: EntityManager) {
@@ -48,5 +50,15 @@ export class ServiceOrderEvents {
   @OnEvent(serviceOrderDisputeResolvedV1)
   disputeResolved(event: EventOf<typeof serviceOrderDisputeResolvedV1>, em: EntityManager) {
     return this.dispatches.disputeResolved(event, em);
+  }
+
+  @OnEvent(serviceOrderRatedV1)
+  rated(event: EventOf<typeof serviceOrderRatedV1>, em: EntityManager) {
+    return this.reputation.rated(event, em);
+  }
+
+  @OnEvent(serviceOrderRatingVoidedV1)
+  ratingVoided(event: EventOf<typeof serviceOrderRatingVoidedV1>, em: EntityManager) {
+    return this.reputation.voided(event, em);
   }
 }

@@ -15,6 +15,7 @@ import { DispatchTimers } from './dispatch-timers';
 import { DispatchViews } from './dispatch-views';
 import { TeamEligibility } from './team-eligibility';
 import { TeamLoad } from './team-load';
+import { TeamReputation } from './team-reputation';
 
 /** Dispatch of service orders: the district's queue and recommendation, offers to teams, service, SLA clocks. */
 @Module({
@@ -33,6 +34,7 @@ import { TeamLoad } from './team-load';
     ServiceOrderEvents,
     TeamEligibility,
     TeamLoad,
+    TeamReputation,
     // The profiles' own store: the capacity path writes through it (no change to the profiles feature).
     ProfileStore,
   ],
