@@ -28,6 +28,7 @@ export class AppModule {
           redisUrl: config.REDIS_URL,
           prefix: queuePrefix(config),
           sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS,
+          workingCalendarFile: config.WORKING_CALENDAR_FILE,
         }),
         EnterprisesModule,
         ChallengesModule,

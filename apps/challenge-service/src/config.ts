@@ -12,6 +12,8 @@ export const challengeConfigSchema = commonConfigSchema.extend({
   MILESTONE_REVIEW_SLA: z.string().default('10wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
+  /** Optional JSON file of the bureau's 法定节假日/调休 for years chinese-days does not hold yet (`libs/timers`). */
+  WORKING_CALENDAR_FILE: z.string().optional(),
 });
 
 export type ChallengeConfig = ReturnType<typeof loadConfig>;

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { READINESS_CHECKS, ServiceKitModule, type ReadinessCheck } from '@jiebang/service-kit';
+import { queuePrefix, READINESS_CHECKS, ServiceKitModule, type ReadinessCheck } from '@jiebang/service-kit';
+import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { AssignmentModule } from './assignment/assignment.module';
 import { AssignmentQueue } from './assignment/assignment.queue';
 import { ChallengesModule } from './challenges/challenges.module';
 import { MATCHING_CONFIG, type MatchingConfig } from './config';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { DATABASE } from './database';
 import { ProfilesModule } from './profiles/profiles.module';
 import { EngineModule } from './ranking/engine.module';
@@ -37,15 +39,27 @@ export class AppModule {
           database: DATABASE,
           readinessChecks: {
             provide: READINESS_CHECKS,
-            inject: [ProfileIndexSync, AssignmentQueue],
-            useFactory: (sync: ProfileIndexSync, queue: AssignmentQueue) => [indexReadiness(sync), queue.readiness()],
+            inject: [ProfileIndexSync, AssignmentQueue, TimerQueue],
+            useFactory: (sync: ProfileIndexSync, queue: AssignmentQueue, timers: TimerQueue) => [
+              indexReadiness(sync),
+              queue.readiness(),
+              timerReadiness(timers),
+            ],
           },
+        }),
+        TimersModule.forRoot({
+          service: 'matching-service',
+          redisUrl: config.REDIS_URL,
+          prefix: queuePrefix(config),
+          sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS,
+          workingCalendarFile: config.WORKING_CALENDAR_FILE,
         }),
         EngineModule,
         ProfilesModule,
         RankingModule,
         ChallengesModule,
         AssignmentModule,
+        DispatchModule,
       ],
     };
   }

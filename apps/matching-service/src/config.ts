@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { commonConfigSchema, env, parseConfig, queueConfigSchema } from '@jiebang/service-kit';
+import { timerDelaySchema } from '@jiebang/timers';
 import { z } from 'zod';
 
 const SEEDS = resolve(__dirname, '../../../seeds/matching');
@@ -31,6 +32,20 @@ export const matchingConfigSchema = commonConfigSchema.extend({
   MATCHING_LISTENER_TIMEOUT_MS: env.int(5_000, 50),
   /** How often the index is compared with Postgres (live count and version sum) to catch a change it missed. */
   MATCHING_RECONCILE_INTERVAL_MS: env.int(60_000, 50),
+  /** 区县推荐: how long the district has from submission to recommend teams before the bureau is told. */
+  DISTRICT_SLA: z.string().default('3wd').pipe(timerDelaySchema),
+  /** How long an offered team has to accept or decline before the next team is offered the order. */
+  OFFER_RESPONSE_TIME: z.string().default('2wd').pipe(timerDelaySchema),
+  /** How long the team has from accepting to delivering, by urgency (paused while waiting for the enterprise). */
+  SERVICE_SLA_HIGH: z.string().default('5wd').pipe(timerDelaySchema),
+  SERVICE_SLA_NORMAL: z.string().default('10wd').pipe(timerDelaySchema),
+  SERVICE_SLA_LOW: z.string().default('20wd').pipe(timerDelaySchema),
+  /** After a service-overdue escalation to the district, how long until the bureau is told too. */
+  ESCALATION_GRACE: z.string().default('2wd').pipe(timerDelaySchema),
+  /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
+  TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
+  /** Optional JSON file of the bureau's 法定节假日/调休 for years chinese-days does not hold yet (`libs/timers`). */
+  WORKING_CALENDAR_FILE: z.string().optional(),
 });
 
 export type MatchingConfig = z.infer<typeof matchingConfigSchema>;

@@ -1,9 +1,12 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import { TIMERS_MIGRATIONS } from '@jiebang/timers';
 import { AssignmentRun } from './assignment/assignment-run.entity';
 import { KnownChallenge } from './challenges/known-challenge.entity';
 import { KnownChallenges1764201800000 } from './migrations/1764201800000-known-challenges';
 import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching-engine';
 import { RunAttemptsRetention1764500000000 } from './migrations/1764500000000-run-attempts-retention';
+import { Dispatch1764600000000 } from './migrations/1764600000000-dispatch';
+import { WorkflowRatings1764610000000 } from './migrations/1764610000000-workflow-ratings';
 import { CandidateDispute } from './profiles/candidate-dispute.entity';
 import { CandidateProfile } from './profiles/candidate-profile.entity';
 import { CandidateRating } from './profiles/candidate-rating.entity';
@@ -12,5 +15,5 @@ import { MatchRun } from './ranking/match-run.entity';
 
 export const DATABASE: ServiceDatabase = {
   entities: [KnownChallenge, CandidateProfile, CandidateRating, CandidateDispute, MatchRun, MatchOverride, AssignmentRun],
-  migrations: [KnownChallenges1764201800000, MatchingEngine1764300000000, RunAttemptsRetention1764500000000],
+  migrations: [KnownChallenges1764201800000, MatchingEngine1764300000000, RunAttemptsRetention1764500000000, ...TIMERS_MIGRATIONS, Dispatch1764600000000, WorkflowRatings1764610000000],
 };

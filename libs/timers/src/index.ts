@@ -1,5 +1,6 @@
 export * from './delay.domain';
 export * from './migrations/1764400000000-timers';
+export * from './sla-clock.domain';
 export * from './timer.domain';
 export * from './timer.firing';
 export * from './timer.handler';
@@ -10,6 +11,8 @@ export * from './timer.worker';
 export * from './timers';
 export * from './timers-options';
 export * from './timers.module';
+export * from './working-calendar.domain';
+export * from './working-calendar.file';
 export * from './working-days.domain';
 
 import { Timers1764400000000 } from './migrations/1764400000000-timers';

@@ -48,7 +48,12 @@ export class TimerFiring {
         data: row.data,
         ctx: { actor: TIMER_ACTOR, correlationId: row.correlation_id, causationId: row.causation_id },
       });
-      await em.query(`UPDATE timers SET status = 'fired', fired_at = $2, last_error = NULL WHERE id = $1`, [row.id, firedAt]);
+      // A handler may re-arm its own timer for a later due time (the next offer's deadline): that one stays armed.
+      await em.query(`UPDATE timers SET status = 'fired', fired_at = $2, last_error = NULL WHERE id = $1 AND due_at = $3`, [
+        row.id,
+        firedAt,
+        row.due_at,
+      ]);
       return 'fired';
     });
   }

@@ -1,5 +1,6 @@
 import { bullmqReadiness } from '@jiebang/redis-kit';
 import { TimerQueue } from './timer.queue';
+import { overlayYears } from './working-calendar.domain';
 import { lastCoveredYear } from './working-days.domain';
 
 /**
@@ -7,5 +8,7 @@ import { lastCoveredYear } from './working-days.domain';
  * shown beside the counts, so an outdated package is visible to operators.
  */
 export function timerReadiness(queue: TimerQueue) {
-  return bullmqReadiness('timers', queue.queue, { extra: () => ({ calendarCoversThrough: lastCoveredYear() }) });
+  return bullmqReadiness('timers', queue.queue, {
+    extra: () => ({ calendarCoversThrough: lastCoveredYear(), calendarFileYears: overlayYears() }),
+  });
 }

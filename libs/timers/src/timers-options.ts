@@ -12,6 +12,8 @@ export interface TimersOptions {
   /** Tries of a failing firing (exponential backoff from `backoffMs`); after the last one the sweep tries again. */
   attempts: number;
   backoffMs: number;
+  /** The bureau's 法定节假日/调休 file (`WORKING_CALENDAR_FILE`), loaded at boot over the chinese-days package. */
+  workingCalendarFile?: string;
 }
 
 export const TIMERS_OPTIONS = Symbol('TIMERS_OPTIONS');

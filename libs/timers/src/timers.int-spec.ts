@@ -74,6 +74,17 @@ describe('durable timers (real Postgres and Redis)', () => {
     expect(await effects(subject)).toEqual([expect.objectContaining({ due_at: second.dueAt })]);
   });
 
+  it('keeps a timer armed that its own handler re-armed for a later due time, and fires that one too', async () => {
+    const subject = randomUUID();
+    t.handler.rearmAfter.set(subject, 300);
+    const first = await armNow(subject, soon(200));
+    expect(await outcome(first)).toBe('fired');
+    await eventually(async () => expect(await effects(subject)).toHaveLength(2));
+    const [a, b] = await effects(subject);
+    expect(b.due_at.getTime()).toBeGreaterThan(a.due_at.getTime());
+    expect(await status(subject)).toBe('fired');
+  });
+
   it('fires nothing once cancelled', async () => {
     const subject = randomUUID();
     const armed = await armNow(subject, soon(300));

@@ -6,6 +6,7 @@ import { TimerSweeper } from './timer.sweeper';
 import { TimerWorker } from './timer.worker';
 import { Timers } from './timers';
 import { DEFAULT_TIMERS_OPTIONS, TIMERS_OPTIONS, type TimersOptions } from './timers-options';
+import { loadWorkingCalendarFile } from './working-calendar.file';
 
 export type TimersModuleOptions = Omit<TimersOptions, keyof typeof DEFAULT_TIMERS_OPTIONS> & Partial<TimersOptions>;
 
@@ -14,6 +15,7 @@ export type TimersModuleOptions = Omit<TimersOptions, keyof typeof DEFAULT_TIMER
 @Module({})
 export class TimersModule {
   static forRoot(options: TimersModuleOptions): DynamicModule {
+    if (options.workingCalendarFile) loadWorkingCalendarFile(options.workingCalendarFile);
     return {
       module: TimersModule,
       providers: [

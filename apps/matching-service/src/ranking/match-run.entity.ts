@@ -18,9 +18,9 @@ export class MatchRun {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** `need` (described in the request) or `challenge` (a challenge known from events). */
+  /** `need` (described in the request), `challenge` (a challenge known from events) or `service-order` (a dispatch). */
   @Column({ type: 'text' })
-  subjectType: 'need' | 'challenge';
+  subjectType: 'need' | 'challenge' | 'service-order';
 
   @Column({ type: 'text', nullable: true })
   subjectId: string | null;

@@ -105,10 +105,11 @@ export class ProfileIndexLoader {
 
   private async ratings(ids: string[]): Promise<Map<string, ReputationTally>> {
     const halfLife = this.index().settings.reputationHalfLifeDays;
-    // Ratings stored before future dates were refused count only once their date has come.
+    // Ratings stored before future dates were refused count only once their date has come; voided ones never.
     const rows: { profile_id: string; score: number; rated_at: Date }[] = ids.length
       ? await this.ds.query(
-          `SELECT profile_id, score, rated_at FROM candidate_ratings WHERE profile_id = ANY($1::uuid[]) AND rated_at <= $2`,
+          `SELECT profile_id, score, rated_at FROM candidate_ratings
+            WHERE profile_id = ANY($1::uuid[]) AND rated_at <= $2 AND voided_at IS NULL`,
           [ids, new Date(Date.now() + CLOCK_SKEW_MS)],
         )
       : [];

@@ -301,20 +301,17 @@ describe('ranking runs, challenge candidates, overrides and batch assignment ove
     it('purges ranking and finished batch runs past the retention, keeping overridden rankings and open batches', async () => {
       const ranked = await http('POST', `${m.api}/matching/rank`, { token: district, body: { text: '压铸件气孔', wants: 'team' } });
       const [old, overridden, recent] = [randomUUID(), randomUUID(), ranked.body.runId];
-      for (const id of [old, overridden]) {
-        await query(
-          m.database,
-          `INSERT INTO match_runs (id, subject_type, subject_id, requested_by, requester_role, requester_org_id, district_code, need, config, result, created_at)
+      const copyRun = `INSERT INTO match_runs (id, subject_type, subject_id, requested_by, requester_role, requester_org_id, district_code, need, config, result, created_at)
            SELECT $2, subject_type, subject_id, requested_by, requester_role, requester_org_id, district_code, need, config, result, now() - interval '91 days'
-             FROM match_runs WHERE id = $1`,
-          [recent, id],
-        );
-      }
+             FROM match_runs WHERE id = $1`;
+      await query(m.database, copyRun, [recent, old]);
+      // The overridden run and its override in one statement: the purge running every 300 ms never sees it bare.
       await query(
         m.database,
-        `INSERT INTO match_overrides (id, run_id, candidate_id, reason, score, would_rank, breakdown, actor_id, actor_role, actor_org_id, at)
-         VALUES ($1, $2, $3, '保留审计记录', 0.5, 2, '[]', 'u', 'district', 'org', now())`,
-        [randomUUID(), overridden, ids.casting],
+        `WITH run AS (${copyRun} RETURNING id)
+         INSERT INTO match_overrides (id, run_id, candidate_id, reason, score, would_rank, breakdown, actor_id, actor_role, actor_org_id, at)
+         SELECT $3, run.id, $4, '保留审计记录', 0.5, 2, '[]', 'u', 'district', 'org', now() FROM run`,
+        [recent, overridden, randomUUID(), ids.casting],
       );
       const [doneOld, openOld] = [randomUUID(), randomUUID()];
       for (const [id, status, finished] of [[doneOld, 'COMPLETED', `now() - interval '91 days'`], [openOld, 'QUEUED', 'NULL']] as const) {

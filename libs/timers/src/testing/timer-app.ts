@@ -32,6 +32,8 @@ export const EFFECT_KIND = 'test.effect';
 export class EffectTimer implements TimerHandler, OnModuleInit {
   readonly kind = EFFECT_KIND;
   failuresLeft = new Map<string, number>();
+  /** Subjects whose firing re-arms the same timer this many ms later (a chain of deadlines, like successive offers). */
+  rearmAfter = new Map<string, number>();
 
   constructor(private readonly timers: Timers) {}
 
@@ -52,6 +54,11 @@ export class EffectTimer implements TimerHandler, OnModuleInit {
       timer.dueAt,
       timer.ctx.correlationId,
     ]);
+    const rearm = this.rearmAfter.get(timer.subject);
+    if (rearm !== undefined) {
+      this.rearmAfter.delete(timer.subject);
+      await this.timers.arm(em, { kind: EFFECT_KIND, subject: timer.subject, dueAt: new Date(timer.firedAt.getTime() + rearm), ctx: timer.ctx });
+    }
     if (left > 0) {
       this.failuresLeft.set(timer.subject, left - 1);
       throw new Error('simulated handler failure'); // after the insert: the rollback must take it back
