@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { READINESS_CHECKS, ServiceKitModule, type ReadinessCheck } from '@jiebang/service-kit';
+import { ApplicationsModule } from './applications/applications.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { AssignmentQueue } from './assignment/assignment.queue';
 import { ChallengesModule } from './challenges/challenges.module';
@@ -46,6 +47,7 @@ export class AppModule {
         RankingModule,
         ChallengesModule,
         AssignmentModule,
+        ApplicationsModule,
       ],
     };
   }

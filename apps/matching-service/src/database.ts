@@ -1,7 +1,9 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import { Application } from './applications/application.entity';
 import { AssignmentRun } from './assignment/assignment-run.entity';
 import { KnownChallenge } from './challenges/known-challenge.entity';
 import { KnownChallenges1764201800000 } from './migrations/1764201800000-known-challenges';
+import { Applications1765000100000 } from './migrations/1765000100000-applications';
 import { ChallengeFacts1765000000000 } from './migrations/1765000000000-challenge-facts';
 import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching-engine';
 import { RunAttemptsRetention1764500000000 } from './migrations/1764500000000-run-attempts-retention';
@@ -12,6 +14,6 @@ import { MatchOverride } from './ranking/match-override.entity';
 import { MatchRun } from './ranking/match-run.entity';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [KnownChallenge, CandidateProfile, CandidateRating, CandidateDispute, MatchRun, MatchOverride, AssignmentRun],
-  migrations: [KnownChallenges1764201800000, MatchingEngine1764300000000, RunAttemptsRetention1764500000000, ChallengeFacts1765000000000],
+  entities: [Application, KnownChallenge, CandidateProfile, CandidateRating, CandidateDispute, MatchRun, MatchOverride, AssignmentRun],
+  migrations: [KnownChallenges1764201800000, MatchingEngine1764300000000, RunAttemptsRetention1764500000000, ChallengeFacts1765000000000, Applications1765000100000],
 };

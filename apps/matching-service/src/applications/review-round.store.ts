@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface ReviewRound {
+  challengeId: string;
+  version: number;
+  formalCheckCompletedAt: Date | null;
+}
+
+/** The review round of one closed 榜单: the `review` stream's aggregate (its version is the events' sequence). */
+@Injectable()
+export class ReviewRoundStore {
+  /** Opens the round at closing; false if it was already open (a replayed or re-driven closing). */
+  async open(em: EntityManager, challengeId: string, closedAt: Date): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO review_rounds (challenge_id, version, closed_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING RETURNING challenge_id`,
+      [challengeId, closedAt],
+    );
+    return rows.length > 0;
+  }
+
+  /** The round, locked; null before the 榜单 closed. */
+  async lock(em: EntityManager, challengeId: string): Promise<ReviewRound | null> {
+    const rows: { version: number; formal_check_completed_at: Date | null }[] = await em.query(
+      `SELECT version, formal_check_completed_at FROM review_rounds WHERE challenge_id = $1 FOR UPDATE`,
+      [challengeId],
+    );
+    return rows[0] ? { challengeId, version: rows[0].version, formalCheckCompletedAt: rows[0].formal_check_completed_at } : null;
+  }
+
+  /** Marks the formal check complete and returns the round's new version. */
+  async completeFormalCheck(em: EntityManager, challengeId: string, at: Date): Promise<number> {
+    const [rows] = (await em.query(
+      `UPDATE review_rounds SET version = version + 1, formal_check_completed_at = $2 WHERE challenge_id = $1 RETURNING version`,
+      [challengeId, at],
+    )) as [{ version: number }[], number];
+    return rows[0].version;
+  }
+}
