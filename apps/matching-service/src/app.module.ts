@@ -1,15 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { READINESS_CHECKS, ServiceKitModule, type ReadinessCheck } from '@jiebang/service-kit';
+import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ApplicationsModule } from './applications/applications.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { AssignmentQueue } from './assignment/assignment.queue';
 import { ChallengesModule } from './challenges/challenges.module';
-import { MATCHING_CONFIG, type MatchingConfig } from './config';
+import { MATCHING_CONFIG, queuePrefix, type MatchingConfig } from './config';
 import { DATABASE } from './database';
 import { ProfilesModule } from './profiles/profiles.module';
 import { EngineModule } from './ranking/engine.module';
 import { ProfileIndexSync } from './ranking/profile-index.sync';
 import { RankingModule } from './ranking/ranking.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({})
 class MatchingConfigModule {}
@@ -38,9 +40,15 @@ export class AppModule {
           database: DATABASE,
           readinessChecks: {
             provide: READINESS_CHECKS,
-            inject: [ProfileIndexSync, AssignmentQueue],
-            useFactory: (sync: ProfileIndexSync, queue: AssignmentQueue) => [indexReadiness(sync), queue.readiness()],
+            inject: [ProfileIndexSync, AssignmentQueue, TimerQueue],
+            useFactory: (sync: ProfileIndexSync, queue: AssignmentQueue, timers: TimerQueue) => [indexReadiness(sync), queue.readiness(), timerReadiness(timers)],
           },
+        }),
+        TimersModule.forRoot({
+          service: 'matching-service',
+          redisUrl: config.REDIS_URL,
+          prefix: queuePrefix(config),
+          sweepIntervalMs: config.TIMER_SWEEP_INTERVAL_MS,
         }),
         EngineModule,
         ProfilesModule,
@@ -48,6 +56,7 @@ export class AppModule {
         ChallengesModule,
         AssignmentModule,
         ApplicationsModule,
+        ReviewsModule,
       ],
     };
   }

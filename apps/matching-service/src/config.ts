@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { commonConfigSchema, env, parseConfig } from '@jiebang/service-kit';
+import { timerDelaySchema } from '@jiebang/timers';
 import { z } from 'zod';
 
 const SEEDS = resolve(__dirname, '../../../seeds/matching');
@@ -35,6 +36,10 @@ export const matchingConfigSchema = commonConfigSchema.extend({
   MATCHING_LISTENER_TIMEOUT_MS: env.int(5_000, 50),
   /** How often the index is compared with Postgres (live count and version sum) to catch a change it missed. */
   MATCHING_RECONCILE_INTERVAL_MS: env.int(60_000, 50),
+  /** How long experts have to score their reviews before they are reminded (once): `10wd` = 10 working days. */
+  REVIEW_PERIOD: z.string().default('10wd').pipe(timerDelaySchema),
+  /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
+  TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
 });
 
 export type MatchingConfig = z.infer<typeof matchingConfigSchema>;

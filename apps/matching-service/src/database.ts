@@ -1,8 +1,10 @@
 import type { ServiceDatabase } from '@jiebang/service-kit';
+import { TIMERS_MIGRATIONS } from '@jiebang/timers';
 import { Application } from './applications/application.entity';
 import { AssignmentRun } from './assignment/assignment-run.entity';
 import { KnownChallenge } from './challenges/known-challenge.entity';
 import { KnownChallenges1764201800000 } from './migrations/1764201800000-known-challenges';
+import { Reviews1765000200000 } from './migrations/1765000200000-reviews';
 import { Applications1765000100000 } from './migrations/1765000100000-applications';
 import { ChallengeFacts1765000000000 } from './migrations/1765000000000-challenge-facts';
 import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching-engine';
@@ -15,5 +17,10 @@ import { MatchRun } from './ranking/match-run.entity';
 
 export const DATABASE: ServiceDatabase = {
   entities: [Application, KnownChallenge, CandidateProfile, CandidateRating, CandidateDispute, MatchRun, MatchOverride, AssignmentRun],
-  migrations: [KnownChallenges1764201800000, MatchingEngine1764300000000, RunAttemptsRetention1764500000000, ChallengeFacts1765000000000, Applications1765000100000],
+  migrations: [
+    KnownChallenges1764201800000, MatchingEngine1764300000000, RunAttemptsRetention1764500000000, ...TIMERS_MIGRATIONS,
+    ChallengeFacts1765000000000,
+    Applications1765000100000,
+    Reviews1765000200000,
+  ],
 };

@@ -9,5 +9,6 @@ import { ReviewRoundStore } from './review-round.store';
 @Module({
   controllers: [ApplicationsController],
   providers: [ApplicationStore, ReviewRoundStore, ApplicationsService, FormalCheckService, ApplicationChallengeEvents],
+  exports: [ApplicationStore, ReviewRoundStore],
 })
 export class ApplicationsModule {}

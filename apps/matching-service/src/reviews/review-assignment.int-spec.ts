@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import { ChallengeFeed } from '../testing/challenge-facts';
+import { startMatching, type MatchingTestApp } from '../testing/matching-app';
+import { putProfile } from '../testing/profiles';
+
+const proposal = { approach: '混凝-高级氧化预处理结合抗污染膜分离，压裂返排液脱盐回用。', members: [{ name: '王教授', role: '负责人' }] };
+const expertBody = (name: string, ownerId: string | undefined, affiliations: string[] = []) => ({
+  kind: 'expert',
+  name,
+  orgId: 'org-expert-pool',
+  orgName: '重庆市科技专家库',
+  districtCode: '500106',
+  fields: ['chemicals', 'green-low-carbon'],
+  capabilities: '页岩气压裂返排液处理，高矿化度废水膜分离脱盐与回用，水处理工艺评审',
+  keywords: ['压裂返排液', '膜分离', '水处理'],
+  maxLoad: 5,
+  affiliations,
+  ...(ownerId ? { ownerId } : {}),
+});
+
+describe('expert assignment of a review round through the HiGHS batch assignment (real Postgres, Redis, Kafka)', () => {
+  let m: MatchingTestApp;
+  const tokens: Record<string, string> = {};
+  const solvers = ['org-sol-a', 'org-sol-b'].map((orgId, i) => ({ orgId, token: '', profileId: randomUUID(), sub: `u-sol-${i}` }));
+  const experts = { one: randomUUID(), two: randomUUID(), tied: randomUUID(), noAccount: randomUUID() };
+  const owners = { one: principals.expert.sub, two: 'u-exp-2', tied: 'u-exp-tied' };
+  let feed: ChallengeFeed;
+  let applications: string[];
+
+  const post = (path: string, who: string, body?: object) => http('POST', `${m.api}${path}`, { token: tokens[who], body });
+  const reviewFacts = () => query<{ type: string; envelope: any }>(m.database, `SELECT type, envelope FROM outbox WHERE key = $1 AND topic = 'jiebang.review' ORDER BY position`, [feed.id]);
+
+  async function finishedRun(id: string) {
+    return eventually(async () => {
+      const res = await http('GET', `${m.api}/matching/assignments/${id}`, { token: tokens.bureau });
+      expect(res.body.status).toBe('COMPLETED');
+      return res.body;
+    }, 20_000);
+  }
+
+  beforeAll(async () => {
+    m = await startMatching({ REVIEW_PERIOD: '4s', TIMER_SWEEP_INTERVAL_MS: '500' });
+    for (const [name, p] of Object.entries(principals)) tokens[name] = await mintToken(p);
+    tokens.expertTwo = await mintToken({ sub: owners.two, role: 'expert', orgId: 'org-expert-pool' });
+    tokens.expertTied = await mintToken({ sub: owners.tied, role: 'expert', orgId: 'org-expert-pool' });
+    await putProfile(m.api, tokens.bureau, experts.one, expertBody('张专家', owners.one));
+    await putProfile(m.api, tokens.bureau, experts.two, expertBody('刘专家', owners.two));
+    await putProfile(m.api, tokens.bureau, experts.tied, expertBody('赵专家', owners.tied, ['org-sol-a']));
+    await putProfile(m.api, tokens.bureau, experts.noAccount, expertBody('无账号专家', undefined));
+
+    feed = new ChallengeFeed(m);
+    await feed.publish();
+    applications = [];
+    for (const s of solvers) {
+      s.token = await mintToken({ sub: s.sub, role: 'solver', orgId: s.orgId });
+      await putProfile(m.api, s.token, s.profileId, {
+        kind: 'solver', name: `${s.orgId} 团队`, orgName: s.orgId, districtCode: '500106', capabilities: '水处理', orgType: 'university',
+      });
+      await feed.acceptTerms(s.orgId);
+      const created = await http('POST', `${m.api}/applications`, { token: s.token, body: { challengeId: feed.id, profileId: s.profileId, proposal } });
+      await http('POST', `${m.api}/applications/${created.body.id}/submit`, { token: s.token });
+      applications.push(created.body.id);
+    }
+  });
+
+  afterAll(async () => {
+    await m?.stop();
+  });
+
+  it('refuses to assign before the formal check is complete', async () => {
+    const res = await post(`/challenges/${feed.id}/review/assignment`, 'bureau', {});
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'REVIEW_FORMAL_CHECK_PENDING', details: { currentState: 'PUBLISHED' } });
+  });
+
+  it('assigns experts with 回避 as missing edges, is confirmed, and shows each expert only its own reviews', async () => {
+    for (const id of applications) expect((await post(`/applications/${id}/formal-check`, 'bureau', { outcome: 'QUALIFIED' })).status).toBe(200);
+    await feed.close();
+    await eventually(async () => expect((await reviewFacts()).map((f) => f.type)).toEqual(['review.formal-check-completed']));
+
+    for (const who of ['solver', 'team', 'enterprise', 'district', 'expert']) {
+      expect([who, (await post(`/challenges/${feed.id}/review/assignment`, who, {})).status]).toEqual([who, 404]);
+    }
+    const bad = await post(`/challenges/${feed.id}/review/assignment`, 'bureau', { expertIds: [experts.noAccount] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toMatchObject({ field: 'expertIds', invalid: [experts.noAccount] });
+
+    const accepted = await post(`/challenges/${feed.id}/review/assignment`, 'bureau', { k: 2 });
+    expect(accepted.status).toBe(202);
+    const run = await finishedRun(accepted.body.id);
+    const item = (id: string) => run.result.items.find((i: any) => i.itemId === id);
+    const assigned = (id: string) => item(id).assigned.map((c: any) => c.candidateId).sort();
+    expect(assigned(applications[0])).toEqual([experts.one, experts.two].sort());
+    expect(item(applications[0]).excluded).toEqual(expect.arrayContaining([expect.objectContaining({ candidateId: experts.tied })]));
+    expect(assigned(applications[1])).toHaveLength(2);
+    expect(run.result.loads.map((l: any) => l.candidateId)).not.toContain(experts.noAccount);
+
+    for (const who of ['solver', 'enterprise', 'district', 'expert']) {
+      expect([who, (await post(`/challenges/${feed.id}/review/assignment/${accepted.body.id}/confirm`, who)).status]).toEqual([who, 404]);
+    }
+    expect((await post(`/challenges/${feed.id}/review/assignment/${randomUUID()}/confirm`, 'bureau')).status).toBe(404);
+    const confirmed = await post(`/challenges/${feed.id}/review/assignment/${accepted.body.id}/confirm`, 'bureau');
+    expect(confirmed.status).toBe(200);
+    const again = await post(`/challenges/${feed.id}/review/assignment/${accepted.body.id}/confirm`, 'bureau');
+    expect(again.status).toBe(409);
+    expect(again.body.details.currentState).toBe('IN_REVIEW');
+
+    const facts = await reviewFacts();
+    expect(facts[1]).toMatchObject({ type: 'review.experts-assigned', envelope: { sequence: 2, data: { runId: accepted.body.id } } });
+    const experts0 = facts[1].envelope.data.assignments.find((a: any) => a.applicationId === applications[0]).experts;
+    expect(experts0.map((e: any) => e.ownerId).sort()).toEqual([owners.one, owners.two].sort());
+    expect(await query(m.database, 'SELECT DISTINCT status FROM applications WHERE challenge_id = $1', [feed.id])).toEqual([{ status: 'IN_REVIEW' }]);
+    expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'review.due' AND subject = $1`, [feed.id])).toEqual([{ status: 'armed' }]);
+
+    const own = await http('GET', `${m.api}/reviews`, { token: tokens.expert });
+    expect(own.body.items.map((r: any) => r.applicationId).sort()).toEqual(
+      facts[1].envelope.data.assignments.filter((a: any) => a.experts.some((e: any) => e.ownerId === owners.one)).map((a: any) => a.applicationId).sort(),
+    );
+    expect(own.body.items[0].proposal.approach).toBe(proposal.approach);
+    const tied = await http('GET', `${m.api}/reviews`, { token: tokens.expertTied });
+    expect(tied.body.items.map((r: any) => r.applicationId)).not.toContain(applications[0]);
+    const someone = own.body.items[0].id;
+    expect((await http('GET', `${m.api}/reviews/${someone}`, { token: tokens.expert })).status).toBe(200);
+    for (const who of ['expertTied', 'bureau', 'solver', 'enterprise']) {
+      expect([who, (await http('GET', `${m.api}/reviews/${someone}`, { token: tokens[who] })).status]).toEqual([who, 404]);
+    }
+  });
+
+  it('reminds the experts with open reviews once the review period has run out', async () => {
+    await eventually(async () => expect((await reviewFacts()).map((f) => f.type)).toContain('review.expert-reminded'), 20_000);
+    const reminded = (await reviewFacts()).find((f) => f.type === 'review.expert-reminded')!;
+    expect(reminded.envelope).toMatchObject({ sequence: 3, actor: { role: 'system' } });
+    expect(reminded.envelope.data.pending).toHaveLength(4);
+    expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'review.due' AND subject = $1`, [feed.id])).toEqual([{ status: 'fired' }]);
+  });
+});
