@@ -4,6 +4,7 @@ import { Application } from './applications/application.entity';
 import { AssignmentRun } from './assignment/assignment-run.entity';
 import { KnownChallenge } from './challenges/known-challenge.entity';
 import { KnownChallenges1764201800000 } from './migrations/1764201800000-known-challenges';
+import { ReviewCompletion1765000300000 } from './migrations/1765000300000-review-completion';
 import { Reviews1765000200000 } from './migrations/1765000200000-reviews';
 import { Applications1765000100000 } from './migrations/1765000100000-applications';
 import { ChallengeFacts1765000000000 } from './migrations/1765000000000-challenge-facts';
@@ -22,5 +23,6 @@ export const DATABASE: ServiceDatabase = {
     ChallengeFacts1765000000000,
     Applications1765000100000,
     Reviews1765000200000,
+    ReviewCompletion1765000300000,
   ],
 };

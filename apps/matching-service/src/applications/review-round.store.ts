@@ -8,6 +8,7 @@ export interface ReviewRound {
   runId: string | null;
   assignedAt: Date | null;
   dueAt: Date | null;
+  completedAt: Date | null;
 }
 
 /** The review round of one closed 榜单: the `review` stream's aggregate (its version is the events' sequence). */
@@ -24,13 +25,13 @@ export class ReviewRoundStore {
 
   /** The round, locked; null before the 榜单 closed. */
   async lock(em: EntityManager, challengeId: string): Promise<ReviewRound | null> {
-    const rows: { version: number; formal_check_completed_at: Date | null; run_id: string | null; assigned_at: Date | null; due_at: Date | null }[] =
-      await em.query(`SELECT version, formal_check_completed_at, run_id, assigned_at, due_at FROM review_rounds WHERE challenge_id = $1 FOR UPDATE`, [
+    const rows: { version: number; formal_check_completed_at: Date | null; run_id: string | null; assigned_at: Date | null; due_at: Date | null; completed_at: Date | null }[] =
+      await em.query(`SELECT version, formal_check_completed_at, run_id, assigned_at, due_at, completed_at FROM review_rounds WHERE challenge_id = $1 FOR UPDATE`, [
         challengeId,
       ]);
     const r = rows[0];
     return r
-      ? { challengeId, version: r.version, formalCheckCompletedAt: r.formal_check_completed_at, runId: r.run_id, assignedAt: r.assigned_at, dueAt: r.due_at }
+      ? { challengeId, version: r.version, formalCheckCompletedAt: r.formal_check_completed_at, runId: r.run_id, assignedAt: r.assigned_at, dueAt: r.due_at, completedAt: r.completed_at }
       : null;
   }
 
@@ -58,6 +59,15 @@ export class ReviewRoundStore {
       { version: number }[],
       number,
     ];
+    return rows[0].version;
+  }
+
+  /** Closes the round with its ranking; returns the new version. */
+  async complete(em: EntityManager, challengeId: string, ranking: unknown, at: Date): Promise<number> {
+    const [rows] = (await em.query(
+      `UPDATE review_rounds SET version = version + 1, completed_at = $2, ranking = $3 WHERE challenge_id = $1 RETURNING version`,
+      [challengeId, at, JSON.stringify(ranking)],
+    )) as [{ version: number }[], number];
     return rows[0].version;
   }
 }

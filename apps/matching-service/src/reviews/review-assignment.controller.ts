@@ -4,12 +4,16 @@ import type { Principal } from '@jiebang/contracts';
 import { commandContext, CorrelationId, CurrentPrincipal, ZodBody, ZodParam } from '@jiebang/service-kit';
 import { challengeIdSchema, reviewAssignmentSchema, runIdSchema, type ReviewAssignmentInput } from './review-assignment.dto';
 import { ReviewAssignmentService } from './review-assignment.service';
+import { ReviewCompletionService } from './review-completion.service';
 
 /** The bureau's; the service answers anyone else with 404 (a round is not another party's to know of). */
 @ApiTags('reviews 专家评审')
 @Controller('challenges/:cid/review')
 export class ReviewAssignmentController {
-  constructor(private readonly assignment: ReviewAssignmentService) {}
+  constructor(
+    private readonly assignment: ReviewAssignmentService,
+    private readonly completion: ReviewCompletionService,
+  ) {}
 
   @Post('assignment')
   @HttpCode(202)
@@ -33,5 +37,12 @@ export class ReviewAssignmentController {
     @CorrelationId() correlationId: string,
   ) {
     return this.assignment.confirm(p, cid, runId, commandContext(p, correlationId));
+  }
+
+  @Post('complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: '结束评审：计算加权得分与排名（并列按技术得分、提交先后），拟入选、候补与未入选' })
+  complete(@ZodParam('cid', challengeIdSchema) cid: string, @CurrentPrincipal() p: Principal, @CorrelationId() correlationId: string) {
+    return this.completion.complete(p, cid, commandContext(p, correlationId));
   }
 }

@@ -40,7 +40,7 @@ describe('expert assignment of a review round through the HiGHS batch assignment
   }
 
   beforeAll(async () => {
-    m = await startMatching({ REVIEW_PERIOD: '4s', TIMER_SWEEP_INTERVAL_MS: '500' });
+    m = await startMatching({ REVIEW_PERIOD: '8s', TIMER_SWEEP_INTERVAL_MS: '500' });
     for (const [name, p] of Object.entries(principals)) tokens[name] = await mintToken(p);
     tokens.expertTwo = await mintToken({ sub: owners.two, role: 'expert', orgId: 'org-expert-pool' });
     tokens.expertTied = await mintToken({ sub: owners.tied, role: 'expert', orgId: 'org-expert-pool' });
@@ -133,5 +133,90 @@ describe('expert assignment of a review round through the HiGHS batch assignment
     expect(reminded.envelope).toMatchObject({ sequence: 3, actor: { role: 'system' } });
     expect(reminded.envelope.data.pending).toHaveLength(4);
     expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'review.due' AND subject = $1`, [feed.id])).toEqual([{ status: 'fired' }]);
+  });
+
+  describe('scoring, 回避 by the expert and the close of the round', () => {
+    let round: ChallengeFeed;
+    let apps: string[];
+    const reviewOf = async (who: string, applicationId: string) =>
+      (await http('GET', `${m.api}/reviews`, { token: tokens[who] })).body.items.find((r: any) => r.applicationId === applicationId);
+    const score = (who: string, id: string, body: object) => http('PUT', `${m.api}/reviews/${id}/score`, { token: tokens[who], body });
+    const roundFacts = () => query<{ type: string; envelope: any }>(m.database, `SELECT type, envelope FROM outbox WHERE key = $1 AND topic = 'jiebang.review' ORDER BY position`, [round.id]);
+
+    beforeAll(async () => {
+      round = new ChallengeFeed(m);
+      await round.publish({ mode: 'SINGLE', maxWinners: 1 });
+      apps = [];
+      for (const s of solvers) {
+        await round.acceptTerms(s.orgId);
+        const created = await http('POST', `${m.api}/applications`, { token: s.token, body: { challengeId: round.id, profileId: s.profileId, proposal } });
+        await http('POST', `${m.api}/applications/${created.body.id}/submit`, { token: s.token });
+        await post(`/applications/${created.body.id}/formal-check`, 'bureau', { outcome: 'QUALIFIED' });
+        apps.push(created.body.id);
+      }
+      await round.close();
+      const run = await post(`/challenges/${round.id}/review/assignment`, 'bureau', { k: 2, expertIds: [experts.one, experts.two] });
+      await finishedRun(run.body.id);
+      expect((await post(`/challenges/${round.id}/review/assignment/${run.body.id}/confirm`, 'bureau')).status).toBe(200);
+    });
+
+    it('hides the material of a review the expert declared a conflict on, and publishes the declaration', async () => {
+      const declined = await reviewOf('expertTwo', apps[1]);
+      for (const who of ['expert', 'expertTied', 'bureau', 'solver']) {
+        expect([who, (await post(`/reviews/${declined.id}/conflict`, who, { reason: '曾与申请单位合作' })).status]).toEqual([who, 404]);
+      }
+      const res = await http('POST', `${m.api}/reviews/${declined.id}/conflict`, { token: tokens.expertTwo, body: { reason: '曾与申请单位合作' } });
+      expect(res.body.status).toBe('DECLINED');
+      expect(await reviewOf('expertTwo', apps[1])).toMatchObject({ status: 'DECLINED', proposal: null });
+      expect((await roundFacts()).at(-1)).toMatchObject({ type: 'review.conflict-declared', envelope: { data: { applicationId: apps[1], reason: '曾与申请单位合作' } } });
+      const again = await http('POST', `${m.api}/reviews/${declined.id}/conflict`, { token: tokens.expertTwo, body: { reason: '重复' } });
+      expect(again.status).toBe(409);
+    });
+
+    it('refuses to close while reviews are open, naming them; keeps others\u2019 scores hidden until the close; explains a tie', async () => {
+      const a1 = await reviewOf('expert', apps[0]);
+      const a2 = await reviewOf('expertTwo', apps[0]);
+      const b1 = await reviewOf('expert', apps[1]);
+      expect((await score('expert', a1.id, { technical: 90, team: 60, feasibility: 60, comments: '技术路线扎实' })).status).toBe(200);
+      const open = await post(`/challenges/${round.id}/review/complete`, 'bureau');
+      expect(open.status).toBe(409);
+      expect(open.body.details.missing.map((r: any) => r.reviewId).sort()).toEqual([a2.id, b1.id].sort());
+
+      const bad = await score('expertTwo', a2.id, { technical: 101, team: 60, feasibility: 60, comments: '好' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.field).toBe('technical');
+      for (const who of ['expert', 'expertTied', 'bureau', 'solver']) {
+        expect([who, (await score(who, a2.id, { technical: 90, team: 60, feasibility: 60, comments: '好' })).status]).toEqual([who, 404]);
+      }
+      await score('expertTwo', a2.id, { technical: 90, team: 60, feasibility: 60, comments: '可行' });
+      await score('expert', b1.id, { technical: 60, team: 80, feasibility: 80, comments: '团队强' });
+      const before = await http('GET', `${m.api}/reviews/${a1.id}`, { token: tokens.expert });
+      expect(before.body).toMatchObject({ scores: { technical: 90 }, panel: [] });
+
+      for (const who of ['solver', 'enterprise', 'district', 'expert']) {
+        expect([who, (await post(`/challenges/${round.id}/review/complete`, who)).status]).toEqual([who, 404]);
+      }
+      const done = await post(`/challenges/${round.id}/review/complete`, 'bureau');
+      expect(done.status).toBe(200);
+      const [first, second] = done.body.ranking;
+      expect([first.applicationId, first.score, first.rank, first.outcome]).toEqual([apps[0], 72, 1, 'PROPOSED']);
+      expect([second.applicationId, second.score, second.rank, second.outcome]).toEqual([apps[1], 72, 2, 'SHORTLISTED']);
+      expect(first.tieBreak).toMatchObject({ by: 'technical-score' });
+      expect(first.tieBreak.explanation).toMatch(/技术得分/);
+
+      const completed = (await roundFacts()).at(-1)!;
+      expect(completed).toMatchObject({ type: 'review.completed', envelope: { data: { maxWinners: 1, mode: 'SINGLE' } } });
+      expect(completed.envelope.data.ranking.map((r: any) => r.outcome)).toEqual(['PROPOSED', 'SHORTLISTED']);
+      expect(await query(m.database, 'SELECT status FROM applications WHERE id = ANY($1::uuid[]) ORDER BY status', [apps])).toEqual([
+        { status: 'PROPOSED' },
+        { status: 'SHORTLISTED' },
+      ]);
+      expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'review.due' AND subject = $1`, [round.id])).toEqual([{ status: 'cancelled' }]);
+
+      const after = await http('GET', `${m.api}/reviews/${a1.id}`, { token: tokens.expert });
+      expect(after.body.panel.map((s: any) => s.comments).sort()).toEqual(['可行', '技术路线扎实'].sort());
+      expect((await score('expert', a1.id, { technical: 10, team: 10, feasibility: 10, comments: '改分' })).status).toBe(409);
+      expect((await post(`/challenges/${round.id}/review/complete`, 'bureau')).status).toBe(409);
+    });
   });
 });

@@ -62,6 +62,22 @@ export class ReviewStore {
     );
   }
 
+  /**
+   * Every expert's scores on the application of this review, once the round is closed; none while it is open, so an
+   * expert never scores knowing the others' scores.
+   */
+  panel(reviewId: string): Promise<{ expert: string; scores: unknown; comments: string | null }[]> {
+    return this.ds.query(
+      `SELECT o.expert_name AS expert, o.scores, o.comments
+         FROM reviews r
+         JOIN review_rounds rr ON rr.challenge_id = r.challenge_id AND rr.completed_at IS NOT NULL
+         JOIN reviews o ON o.application_id = r.application_id AND o.status = 'SUBMITTED'
+        WHERE r.id = $1 AND r.status = 'SUBMITTED'
+        ORDER BY o.submitted_at, o.id`,
+      [reviewId],
+    );
+  }
+
   /** The caller's reviews, newest first; the application's material only while the review is not declined. */
   async listOwn(ownerId: string, reviewId?: string): Promise<OwnReview[]> {
     return this.ds.query(
@@ -87,4 +103,43 @@ export interface OwnReview {
 
 export function expertOf(r: ReviewerProfile, reviewId: string): ExpertReview {
   return { reviewId, profileId: r.id, ownerId: r.ownerId, name: r.name };
+}
+
+/** A review row as the commands read it. */
+export interface ReviewRow {
+  id: string;
+  challengeId: string;
+  applicationId: string;
+  expertProfileId: string;
+  ownerId: string;
+  expertName: string;
+  status: ReviewStatus;
+  scores: { technical: number; team: number; feasibility: number } | null;
+  submittedAt: Date | null;
+}
+
+const ROW = `id, challenge_id AS "challengeId", application_id AS "applicationId", expert_profile_id AS "expertProfileId",
+  owner_id AS "ownerId", expert_name AS "expertName", status, scores, submitted_at AS "submittedAt"`;
+
+export async function lockOwnReview(em: EntityManager, id: string, ownerId: string): Promise<ReviewRow | null> {
+  const rows: ReviewRow[] = await em.query(`SELECT ${ROW} FROM reviews WHERE id = $1 AND owner_id = $2 FOR UPDATE`, [id, ownerId]);
+  return rows[0] ?? null;
+}
+
+export function roundReviews(em: EntityManager, challengeId: string): Promise<ReviewRow[]> {
+  return em.query(`SELECT ${ROW} FROM reviews WHERE challenge_id = $1 ORDER BY submitted_at NULLS LAST, created_at, id`, [challengeId]);
+}
+
+export async function updateReview(
+  em: EntityManager,
+  id: string,
+  set: { status: ReviewStatus; scores?: object; comments?: string; conflictReason?: string; submittedAt?: Date },
+  at: Date,
+): Promise<void> {
+  await em.query(
+    `UPDATE reviews SET status = $2, scores = COALESCE($3, scores), comments = COALESCE($4, comments),
+       conflict_reason = COALESCE($5, conflict_reason), submitted_at = COALESCE($6, submitted_at), updated_at = $7
+     WHERE id = $1`,
+    [id, set.status, set.scores ? JSON.stringify(set.scores) : null, set.comments ?? null, set.conflictReason ?? null, set.submittedAt ?? null, at],
+  );
 }

@@ -4,11 +4,13 @@ import { ReviewAssignmentController } from './review-assignment.controller';
 import { ReviewAssignmentService } from './review-assignment.service';
 import { ReviewDueTimer } from './review-due.timer';
 import { ReviewStore } from './review.store';
+import { ReviewCompletionService } from './review-completion.service';
 import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
 
 @Module({
   imports: [ApplicationsModule],
   controllers: [ReviewAssignmentController, ReviewsController],
-  providers: [ReviewStore, ReviewAssignmentService, ReviewDueTimer],
+  providers: [ReviewStore, ReviewAssignmentService, ReviewDueTimer, ReviewsService, ReviewCompletionService],
 })
 export class ReviewsModule {}
