@@ -173,6 +173,29 @@ describe('expert assignment of a review round through the HiGHS batch assignment
       expect(again.status).toBe(409);
     });
 
+    it('replaces an expert, checking 回避, and publishes the replacement', async () => {
+      const declined = await reviewOf('expertTwo', apps[1]);
+      const a2 = await reviewOf('expertTwo', apps[0]);
+      for (const who of ['expert', 'solver', 'enterprise', 'district']) {
+        expect([who, (await post(`/reviews/${declined.id}/replace`, who, { expertProfileId: experts.tied })).status]).toEqual([who, 404]);
+      }
+      const tied = await post(`/reviews/${a2.id}/replace`, 'bureau', { expertProfileId: experts.tied });
+      expect(tied.status).toBe(400);
+      expect(tied.body).toMatchObject({ code: 'REVIEW_EXPERT_CONFLICT', details: { field: 'expertProfileId', organisation: 'org-sol-a' } });
+      const already = await post(`/reviews/${declined.id}/replace`, 'bureau', { expertProfileId: experts.one });
+      expect(already.body.code).toBe('REVIEW_EXPERT_ALREADY_ON');
+      const noAccount = await post(`/reviews/${declined.id}/replace`, 'bureau', { expertProfileId: experts.noAccount });
+      expect(noAccount.body.code).toBe('REVIEW_EXPERT_INVALID');
+
+      const replaced = await post(`/reviews/${declined.id}/replace`, 'bureau', { expertProfileId: experts.tied });
+      expect(replaced.status).toBe(200);
+      expect(await reviewOf('expertTied', apps[1])).toMatchObject({ status: 'ASSIGNED', proposal: { approach: proposal.approach } });
+      expect((await roundFacts()).at(-1)).toMatchObject({
+        type: 'review.expert-replaced',
+        envelope: { data: { applicationId: apps[1], replaced: { reviewId: declined.id }, replacement: { profileId: experts.tied, ownerId: owners.tied } } },
+      });
+    });
+
     it('refuses to close while reviews are open, naming them; keeps others\u2019 scores hidden until the close; explains a tie', async () => {
       const a1 = await reviewOf('expert', apps[0]);
       const a2 = await reviewOf('expertTwo', apps[0]);
@@ -180,7 +203,8 @@ describe('expert assignment of a review round through the HiGHS batch assignment
       expect((await score('expert', a1.id, { technical: 90, team: 60, feasibility: 60, comments: '技术路线扎实' })).status).toBe(200);
       const open = await post(`/challenges/${round.id}/review/complete`, 'bureau');
       expect(open.status).toBe(409);
-      expect(open.body.details.missing.map((r: any) => r.reviewId).sort()).toEqual([a2.id, b1.id].sort());
+      const b3 = await reviewOf('expertTied', apps[1]);
+      expect(open.body.details.missing.map((r: any) => r.reviewId).sort()).toEqual([a2.id, b1.id, b3.id].sort());
 
       const bad = await score('expertTwo', a2.id, { technical: 101, team: 60, feasibility: 60, comments: '好' });
       expect(bad.status).toBe(400);
@@ -190,6 +214,7 @@ describe('expert assignment of a review round through the HiGHS batch assignment
       }
       await score('expertTwo', a2.id, { technical: 90, team: 60, feasibility: 60, comments: '可行' });
       await score('expert', b1.id, { technical: 60, team: 80, feasibility: 80, comments: '团队强' });
+      await score('expertTied', b3.id, { technical: 60, team: 80, feasibility: 80, comments: '团队配置合理' });
       const before = await http('GET', `${m.api}/reviews/${a1.id}`, { token: tokens.expert });
       expect(before.body).toMatchObject({ scores: { technical: 90 }, panel: [] });
 

@@ -13,3 +13,5 @@ export const scoreSchema = z.strictObject({
 export type ScoreInput = z.infer<typeof scoreSchema>;
 
 export const conflictSchema = z.strictObject({ reason: reasonSchema });
+
+export const replaceSchema = z.strictObject({ expertProfileId: z.uuid({ message: '专家画像编号格式不正确' }) });

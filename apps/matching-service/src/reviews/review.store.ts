@@ -126,6 +126,11 @@ export async function lockOwnReview(em: EntityManager, id: string, ownerId: stri
   return rows[0] ?? null;
 }
 
+export async function lockReview(em: EntityManager, id: string): Promise<ReviewRow | null> {
+  const rows: ReviewRow[] = await em.query(`SELECT ${ROW} FROM reviews WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0] ?? null;
+}
+
 export function roundReviews(em: EntityManager, challengeId: string): Promise<ReviewRow[]> {
   return em.query(`SELECT ${ROW} FROM reviews WHERE challenge_id = $1 ORDER BY submitted_at NULLS LAST, created_at, id`, [challengeId]);
 }

@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Principal } from '@jiebang/contracts';
 import { commandContext, CorrelationId, CurrentPrincipal, ZodBody, ZodParam } from '@jiebang/service-kit';
 import { z } from 'zod';
-import { conflictSchema, scoreSchema, type ScoreInput } from './review-scoring.dto';
+import { conflictSchema, replaceSchema, scoreSchema, type ScoreInput } from './review-scoring.dto';
+import { ReviewReplacementService } from './review-replacement.service';
 import { ReviewStore } from './review.store';
 import { ReviewsService } from './reviews.service';
 
@@ -17,6 +18,7 @@ export class ReviewsController {
   constructor(
     private readonly reviews: ReviewStore,
     private readonly commands: ReviewsService,
+    private readonly replacement: ReviewReplacementService,
   ) {}
 
   @Get()
@@ -49,5 +51,17 @@ export class ReviewsController {
   @ApiOperation({ summary: '按评分细则打分（技术、团队、可行性各 0–100）并填写评语；评审结束前可修改' })
   score(@ZodParam('id', reviewIdSchema) id: string, @ZodBody(scoreSchema) body: ScoreInput, @CurrentPrincipal() p: Principal) {
     return this.commands.score(p, id, body);
+  }
+
+  @Post(':id/replace')
+  @HttpCode(200)
+  @ApiOperation({ summary: '市科技局替换评审专家（校验回避）' })
+  replace(
+    @ZodParam('id', reviewIdSchema) id: string,
+    @ZodBody(replaceSchema) body: { expertProfileId: string },
+    @CurrentPrincipal() p: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.replacement.replace(p, id, body.expertProfileId, commandContext(p, correlationId));
   }
 }

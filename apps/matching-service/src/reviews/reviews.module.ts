@@ -5,12 +5,13 @@ import { ReviewAssignmentService } from './review-assignment.service';
 import { ReviewDueTimer } from './review-due.timer';
 import { ReviewStore } from './review.store';
 import { ReviewCompletionService } from './review-completion.service';
+import { ReviewReplacementService } from './review-replacement.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
 @Module({
   imports: [ApplicationsModule],
   controllers: [ReviewAssignmentController, ReviewsController],
-  providers: [ReviewStore, ReviewAssignmentService, ReviewDueTimer, ReviewsService, ReviewCompletionService],
+  providers: [ReviewStore, ReviewAssignmentService, ReviewDueTimer, ReviewsService, ReviewCompletionService, ReviewReplacementService],
 })
 export class ReviewsModule {}
