@@ -70,4 +70,13 @@ export class ReviewRoundStore {
     )) as [{ version: number }[], number];
     return rows[0].version;
   }
+
+  /** Opens a closed round again with a new review deadline; returns the new version. */
+  async reopen(em: EntityManager, challengeId: string, dueAt: Date): Promise<number> {
+    const [rows] = (await em.query(
+      `UPDATE review_rounds SET version = version + 1, completed_at = NULL, ranking = NULL, due_at = $2 WHERE challenge_id = $1 RETURNING version`,
+      [challengeId, dueAt],
+    )) as [{ version: number }[], number];
+    return rows[0].version;
+  }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, http, mintToken, principals, query } from '@jiebang/testing';
+import { STREAMS } from '@jiebang/contracts';
+import { eventually, http, mintToken, principals, produceRaw, query } from '@jiebang/testing';
 import { ChallengeFeed } from '../testing/challenge-facts';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 import { putProfile } from '../testing/profiles';
@@ -242,6 +243,37 @@ describe('expert assignment of a review round through the HiGHS batch assignment
       expect(after.body.panel.map((s: any) => s.comments).sort()).toEqual(['可行', '技术路线扎实'].sort());
       expect((await score('expert', a1.id, { technical: 10, team: 10, feasibility: 10, comments: '改分' })).status).toBe(409);
       expect((await post(`/challenges/${round.id}/review/complete`, 'bureau')).status).toBe(409);
+    });
+
+    it('reopens the applications an upheld objection names, once, and ranks the round again', async () => {
+      const upheld = round.message('challenge.objection-upheld', { applicationIds: [apps[1]] });
+      await produceRaw(m.namespace, STREAMS.challenge.topic, [upheld, upheld]);
+      await eventually(async () => expect((await roundFacts()).at(-1)!.type).toBe('review.reopened'));
+      const reopened = (await roundFacts()).at(-1)!;
+      expect(reopened.envelope).toMatchObject({ actor: { role: 'system' }, data: { applicationIds: [apps[1]] } });
+      expect(reopened.envelope.data.reviews).toHaveLength(2);
+      expect(await query(m.database, 'SELECT id, status FROM applications WHERE id = ANY($1::uuid[]) ORDER BY status', [apps])).toEqual([
+        { id: apps[1], status: 'IN_REVIEW' },
+        { id: apps[0], status: 'PROPOSED' },
+      ]);
+      expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'review.due' AND subject = $1`, [round.id])).toEqual([{ status: 'armed' }]);
+      const second = round.message('challenge.objection-upheld', { applicationIds: [apps[1]] }); // a second one while the round is open
+      await produceRaw(m.namespace, STREAMS.challenge.topic, [second]);
+      const secondId = JSON.parse(second.value).id;
+      await eventually(async () => expect(await query(m.database, 'SELECT 1 FROM inbox WHERE event_id = $1', [secondId])).toHaveLength(1));
+
+      const b1 = await reviewOf('expert', apps[1]);
+      const b3 = await reviewOf('expertTied', apps[1]);
+      expect(b1).toMatchObject({ status: 'ASSIGNED', scores: { technical: 60 } });
+      await score('expert', b1.id, { technical: 95, team: 80, feasibility: 80, comments: '复核后上调' });
+      await score('expertTied', b3.id, { technical: 95, team: 80, feasibility: 80, comments: '复核后上调' });
+      const done = await post(`/challenges/${round.id}/review/complete`, 'bureau');
+      expect(done.status).toBe(200);
+      expect(done.body.ranking.map((r: any) => [r.applicationId, r.outcome])).toEqual([
+        [apps[1], 'PROPOSED'],
+        [apps[0], 'SHORTLISTED'],
+      ]);
+      expect((await roundFacts()).filter((f) => f.type === 'review.reopened')).toHaveLength(1);
     });
   });
 });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_REVIEW_WEIGHTS, DomainError, reviewCompletedV1, type Principal } from '@jiebang/contracts';
 import { Outbox, type CommandContext } from '@jiebang/messaging';
 import { Timers } from '@jiebang/timers';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { applicant } from '../applications/application.facts';
 import { ApplicationStore } from '../applications/application.store';
@@ -11,6 +11,9 @@ import { ReviewRoundStore } from '../applications/review-round.store';
 import { REVIEW_DUE_TIMER } from './review-assignment.service';
 import { rankApplications } from './review.domain';
 import { roundReviews } from './review.store';
+
+/** Every application the round ranks: in review, or placed by an earlier close of a round reopened since. */
+export const REVIEWED_STATUSES = ['IN_REVIEW', 'PROPOSED', 'SHORTLISTED', 'NOT_SELECTED'] as const;
 
 const challengeNotFound = (id: string) => DomainError.notFound('CHALLENGE_NOT_FOUND', '榜单不存在或无权查看', { id });
 
@@ -40,7 +43,7 @@ export class ReviewCompletionService {
           missing: missing.map((r) => ({ reviewId: r.id, applicationId: r.applicationId, expert: r.expertName })),
         });
       }
-      const apps = await em.find(Application, { where: { challengeId, status: 'IN_REVIEW' }, lock: { mode: 'pessimistic_write' } });
+      const apps = await em.find(Application, { where: { challengeId, status: In([...REVIEWED_STATUSES]) }, lock: { mode: 'pessimistic_write' } });
       const unscored = apps.filter((a) => !reviews.some((r) => r.applicationId === a.id && r.status === 'SUBMITTED')).map((a) => a.id);
       if (unscored.length > 0) {
         throw DomainError.invalidState('REVIEW_INCOMPLETE', '有申请没有任何专家评分（均已回避），请先替换专家', 'IN_REVIEW', { unscored });
@@ -61,7 +64,7 @@ export class ReviewCompletionService {
       for (const r of ranked) {
         const a = byId.get(r.applicationId)!;
         await this.applications.save(em, { ...a, status: r.outcome, version: a.version + 1 }, {}, now);
-        await this.applications.recordTransition(em, a.id, { from: 'IN_REVIEW', to: r.outcome, reason: `第 ${r.rank} 名，${r.score} 分`, at: now }, null, ctx);
+        await this.applications.recordTransition(em, a.id, { from: a.status, to: r.outcome, reason: `第 ${r.rank} 名，${r.score} 分`, at: now }, null, ctx);
       }
       const version = await this.rounds.complete(em, challengeId, ranking, now);
       await this.outbox.append(

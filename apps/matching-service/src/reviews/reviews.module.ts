@@ -6,12 +6,14 @@ import { ReviewDueTimer } from './review-due.timer';
 import { ReviewStore } from './review.store';
 import { ReviewCompletionService } from './review-completion.service';
 import { ReviewReplacementService } from './review-replacement.service';
+import { ReviewReopeningService } from './review-reopening.service';
+import { ReviewChallengeEvents } from './review.events';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
 @Module({
   imports: [ApplicationsModule],
   controllers: [ReviewAssignmentController, ReviewsController],
-  providers: [ReviewStore, ReviewAssignmentService, ReviewDueTimer, ReviewsService, ReviewCompletionService, ReviewReplacementService],
+  providers: [ReviewStore, ReviewAssignmentService, ReviewDueTimer, ReviewsService, ReviewCompletionService, ReviewReplacementService, ReviewReopeningService, ReviewChallengeEvents],
 })
 export class ReviewsModule {}
