@@ -38,6 +38,8 @@ export const matchingConfigSchema = commonConfigSchema.extend({
   MATCHING_RECONCILE_INTERVAL_MS: env.int(60_000, 50),
   /** How long experts have to score their reviews before they are reminded (once): `10wd` = 10 working days. */
   REVIEW_PERIOD: z.string().default('10wd').pipe(timerDelaySchema),
+  /** How long a selected applicant has to sign before it forfeits and the best reserve is promoted (递补). */
+  SIGN_DEADLINE: z.string().default('10wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
 });

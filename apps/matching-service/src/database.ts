@@ -4,6 +4,7 @@ import { Application } from './applications/application.entity';
 import { AssignmentRun } from './assignment/assignment-run.entity';
 import { KnownChallenge } from './challenges/known-challenge.entity';
 import { KnownChallenges1764201800000 } from './migrations/1764201800000-known-challenges';
+import { Award1765000400000 } from './migrations/1765000400000-award';
 import { ReviewCompletion1765000300000 } from './migrations/1765000300000-review-completion';
 import { Reviews1765000200000 } from './migrations/1765000200000-reviews';
 import { Applications1765000100000 } from './migrations/1765000100000-applications';
@@ -24,5 +25,6 @@ export const DATABASE: ServiceDatabase = {
     Applications1765000100000,
     Reviews1765000200000,
     ReviewCompletion1765000300000,
+    Award1765000400000,
   ],
 };

@@ -44,6 +44,13 @@ export class Application {
   @Column({ type: 'text', nullable: true })
   checkReason: string | null;
 
+  /** The project a SELECTED application takes on (created by challenge-service on the award). */
+  @Column({ type: 'uuid', nullable: true })
+  projectId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signDueAt: Date | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 

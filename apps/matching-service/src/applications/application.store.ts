@@ -42,7 +42,7 @@ export class ApplicationStore {
   }
 
   /** One UPDATE of what a use case changes. */
-  async save(em: EntityManager, s: ApplicationState, extra: { submittedAt?: Date; checkReason?: string | null }, at: Date): Promise<void> {
+  async save(em: EntityManager, s: ApplicationState, extra: { submittedAt?: Date; checkReason?: string | null; projectId?: string; signDueAt?: Date | null }, at: Date): Promise<void> {
     await em.update(
       Application,
       { id: s.id },

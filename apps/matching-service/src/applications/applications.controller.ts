@@ -16,6 +16,7 @@ import {
 } from './application.dto';
 import { ApplicationsService } from './applications.service';
 import { FormalCheckService } from './formal-check.service';
+import { SigningService } from './signing.service';
 
 /** Routes on one application are open to every role: the service scopes them, so another party's is a 404. */
 @ApiTags('applications 揭榜申请')
@@ -24,6 +25,7 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly formalCheck: FormalCheckService,
+    private readonly signing: SigningService,
   ) {}
 
   @Post()
@@ -68,6 +70,13 @@ export class ApplicationsController {
     @CorrelationId() correlationId: string,
   ) {
     return this.formalCheck.decide(p, id, body.outcome, body.reason ?? null, commandContext(p, correlationId));
+  }
+
+  @Post(':id/sign')
+  @HttpCode(200)
+  @ApiOperation({ summary: '入选方签约（签约期限内）' })
+  sign(@ZodParam('id', applicationIdSchema) id: string, @CurrentPrincipal() p: Principal, @CorrelationId() correlationId: string) {
+    return this.signing.sign(p, id, commandContext(p, correlationId));
   }
 
   @Get()

@@ -5,10 +5,11 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { FormalCheckService } from './formal-check.service';
 import { ReviewRoundStore } from './review-round.store';
+import { SigningService } from './signing.service';
 
 @Module({
   controllers: [ApplicationsController],
-  providers: [ApplicationStore, ReviewRoundStore, ApplicationsService, FormalCheckService, ApplicationChallengeEvents],
+  providers: [ApplicationStore, ReviewRoundStore, ApplicationsService, FormalCheckService, SigningService, ApplicationChallengeEvents],
   exports: [ApplicationStore, ReviewRoundStore],
 })
 export class ApplicationsModule {}

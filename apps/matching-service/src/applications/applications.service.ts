@@ -49,6 +49,8 @@ export class ApplicationsService {
           submittedAt: null,
           submissionCount: 0,
           checkReason: null,
+          projectId: null,
+          signDueAt: null,
           createdAt: t.at,
           updatedAt: t.at,
         });

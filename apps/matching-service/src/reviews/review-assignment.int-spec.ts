@@ -41,7 +41,7 @@ describe('expert assignment of a review round through the HiGHS batch assignment
   }
 
   beforeAll(async () => {
-    m = await startMatching({ REVIEW_PERIOD: '8s', TIMER_SWEEP_INTERVAL_MS: '500' });
+    m = await startMatching({ REVIEW_PERIOD: '8s', SIGN_DEADLINE: '3s', TIMER_SWEEP_INTERVAL_MS: '500' });
     for (const [name, p] of Object.entries(principals)) tokens[name] = await mintToken(p);
     tokens.expertTwo = await mintToken({ sub: owners.two, role: 'expert', orgId: 'org-expert-pool' });
     tokens.expertTied = await mintToken({ sub: owners.tied, role: 'expert', orgId: 'org-expert-pool' });
@@ -274,6 +274,28 @@ describe('expert assignment of a review round through the HiGHS batch assignment
         [apps[0], 'SHORTLISTED'],
       ]);
       expect((await roundFacts()).filter((f) => f.type === 'review.reopened')).toHaveLength(1);
+    });
+
+    it('selects the winner on the award; an unsigned one forfeits and the best reserve takes its project (递补) and signs', async () => {
+      const projectId = randomUUID();
+      const winner = { applicationId: apps[1], solverOrgId: 'org-sol-b', solverName: 'org-sol-b', solverRole: 'solver', profileId: solvers[1].profileId, projectId };
+      await round.send('challenge.awarded', { winners: [winner] });
+      const facts = (id: string) => query<{ type: string; envelope: any }>(m.database, 'SELECT type, envelope FROM outbox WHERE key = $1 ORDER BY position', [id]);
+      await eventually(async () => expect((await facts(apps[1])).at(-1)!.type).toBe('application.selected'));
+      expect((await facts(apps[1])).at(-1)!.envelope.data).toMatchObject({ projectId, enterpriseOrgId: 'org-ent-yuneng' });
+
+      await eventually(async () => expect((await facts(apps[0])).at(-1)!.type).toBe('application.promoted'), 20_000);
+      const forfeited = (await facts(apps[1])).at(-1)!;
+      expect(forfeited).toMatchObject({ type: 'application.forfeited', envelope: { actor: { role: 'system' }, data: { projectId, promotedApplicationId: apps[0] } } });
+      expect((await facts(apps[0])).at(-1)!.envelope.data).toMatchObject({ replacesApplicationId: apps[1], projectId, rank: 2 });
+
+      expect((await post(`/applications/${apps[1]}/sign`, 'solver')).status).toBe(404);
+      const late = await http('POST', `${m.api}/applications/${apps[1]}/sign`, { token: solvers[1].token });
+      expect(late.body.details.currentState).toBe('FORFEITED');
+      const signed = await http('POST', `${m.api}/applications/${apps[0]}/sign`, { token: solvers[0].token });
+      expect(signed.body).toMatchObject({ status: 'CONTRACTED', projectId });
+      expect((await facts(apps[0])).at(-1)).toMatchObject({ type: 'application.contracted', envelope: { data: { projectId } } });
+      expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'application.sign' AND subject = $1`, [apps[0]])).toEqual([{ status: 'cancelled' }]);
     });
   });
 });
