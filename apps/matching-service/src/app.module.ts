@@ -6,11 +6,13 @@ import { AssignmentQueue } from './assignment/assignment.queue';
 import { ChallengesModule } from './challenges/challenges.module';
 import { MATCHING_CONFIG, type MatchingConfig } from './config';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { DATABASE } from './database';
 import { ProfilesModule } from './profiles/profiles.module';
 import { EngineModule } from './ranking/engine.module';
 import { ProfileIndexSync } from './ranking/profile-index.sync';
 import { RankingModule } from './ranking/ranking.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({})
 class MatchingConfigModule {}
@@ -60,6 +62,8 @@ export class AppModule {
         ChallengesModule,
         AssignmentModule,
         DispatchModule,
+        ApplicationsModule,
+        ReviewsModule,
       ],
     };
   }

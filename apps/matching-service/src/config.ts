@@ -46,6 +46,10 @@ export const matchingConfigSchema = commonConfigSchema.extend({
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
   /** Optional JSON file of the bureau's 法定节假日/调休 for years chinese-days does not hold yet (`libs/timers`). */
   WORKING_CALENDAR_FILE: z.string().optional(),
+  /** How long experts have to score their reviews before they are reminded (once): `10wd` = 10 working days. */
+  REVIEW_PERIOD: z.string().default('10wd').pipe(timerDelaySchema),
+  /** How long a selected applicant has to sign before it forfeits and the best reserve is promoted (递补). */
+  SIGN_DEADLINE: z.string().default('10wd').pipe(timerDelaySchema),
 });
 
 export type MatchingConfig = z.infer<typeof matchingConfigSchema>;

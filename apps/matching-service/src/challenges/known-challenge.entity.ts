@@ -1,4 +1,4 @@
-import type { ChallengeMode, FieldCode } from '@jiebang/contracts';
+import type { ChallengeMode, Eligibility, FieldCode, ReviewWeights } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -48,6 +48,25 @@ export class KnownChallenge {
 
   @Column({ type: 'text' })
   mode: ChallengeMode;
+
+  /** The instant applications close; null until the 榜单 is published (v1 submissions carry only the date). */
+  @Column({ type: 'timestamptz', nullable: true })
+  deadlineAt: Date | null;
+
+  @Column({ type: 'integer' })
+  maxWinners: number;
+
+  /** Null until published. */
+  @Column({ type: 'jsonb', nullable: true })
+  eligibility: Eligibility | null;
+
+  /** Null until published. */
+  @Column({ type: 'jsonb', nullable: true })
+  reviewWeights: ReviewWeights | null;
+
+  /** Shareholders, parents and partners of the enterprise: 回避 applies to them as to the enterprise. */
+  @Column({ type: 'jsonb' })
+  enterpriseRelatedOrgIds: string[];
 
   @Column({ type: 'timestamptz' })
   updatedAt: Date;

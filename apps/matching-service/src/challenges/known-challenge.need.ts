@@ -11,7 +11,7 @@ export function challengeNeed(c: KnownChallenge, wants: CandidateKind): Need {
     fields: c.fields,
     districtCode: c.districtCode,
     enterpriseOrgId: c.enterpriseOrgId,
-    relatedOrgIds: [],
+    relatedOrgIds: c.enterpriseRelatedOrgIds,
     wants,
   };
 }

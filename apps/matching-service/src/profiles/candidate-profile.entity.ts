@@ -1,4 +1,4 @@
-import type { CandidateKind, FieldCode, Region, Willingness } from '@jiebang/contracts';
+import type { CandidateKind, FieldCode, Qualification, Region, SolverType, Willingness } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CandidateAnalysis } from '../engine/candidate';
 import type { ProfileState } from './profile.domain';
@@ -64,6 +64,13 @@ export class CandidateProfile implements ProfileState {
 
   @Column({ type: 'text' })
   willingness: Willingness;
+
+  /** Null where the profile does not say (experts, profiles registered before eligibility existed). */
+  @Column({ type: 'text', nullable: true })
+  orgType?: SolverType;
+
+  @Column({ type: 'jsonb' })
+  qualifications?: Qualification[];
 
   @Column({ type: 'jsonb', select: false })
   analysis: CandidateAnalysis;

@@ -260,5 +260,7 @@ export function contentOf(s: ProfileState): ProfileContent {
     affiliations: s.affiliations,
     suspended: s.suspended,
     willingness: s.willingness,
+    ...(s.orgType ? { orgType: s.orgType } : {}),
+    qualifications: s.qualifications ?? [],
   };
 }

@@ -24,6 +24,8 @@ export const profileInputSchema = z.strictObject({
   affiliations: c.affiliations.optional(),
   suspended: c.suspended.default(false),
   willingness: c.willingness.default('neutral'),
+  orgType: c.orgType,
+  qualifications: c.qualifications,
   /** For an expert registered by the bureau: the expert's user id, so the expert can then manage it. */
   ownerId: z.string().min(1).max(100).optional(),
   /** Open orders or projects now (authorities only; the workflow keeps it current afterwards). */

@@ -56,15 +56,17 @@ export class ProfileStore {
     const rows: unknown[] = await em.query(
       `INSERT INTO candidate_profiles AS p
          (id, version, kind, name, org_id, org_name, owner_id, district_code, region, city, fields, capabilities, past_work,
-          keywords, max_load, open_load, affiliations, suspended, willingness, analysis, withdrawn_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+          keywords, max_load, open_load, affiliations, suspended, willingness, analysis, withdrawn_at, updated_at, org_type,
+          qualifications)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
        ON CONFLICT (id) DO UPDATE SET
          version = EXCLUDED.version, name = EXCLUDED.name, org_id = EXCLUDED.org_id, org_name = EXCLUDED.org_name,
          district_code = EXCLUDED.district_code, region = EXCLUDED.region, city = EXCLUDED.city, fields = EXCLUDED.fields,
          capabilities = EXCLUDED.capabilities, past_work = EXCLUDED.past_work, keywords = EXCLUDED.keywords,
          max_load = EXCLUDED.max_load, open_load = EXCLUDED.open_load, affiliations = EXCLUDED.affiliations,
          suspended = EXCLUDED.suspended, willingness = EXCLUDED.willingness, analysis = EXCLUDED.analysis,
-         withdrawn_at = EXCLUDED.withdrawn_at, updated_at = EXCLUDED.updated_at
+         withdrawn_at = EXCLUDED.withdrawn_at, updated_at = EXCLUDED.updated_at,
+         org_type = EXCLUDED.org_type, qualifications = EXCLUDED.qualifications
        WHERE p.version < EXCLUDED.version
        RETURNING id`,
       [
@@ -90,6 +92,8 @@ export class ProfileStore {
         JSON.stringify(analysis),
         s.withdrawnAt,
         at,
+        s.orgType ?? null,
+        JSON.stringify(s.qualifications ?? []),
       ],
     );
     if (rows.length > 0) await this.notifyChanged(em, s.id);

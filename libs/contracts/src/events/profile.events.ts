@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { districtCodeSchema } from '../districts';
+import { solverTypeSchema } from '../challenge-content';
 import { defineEvent } from '../event-definition';
 import { fieldCodeSchema } from '../fields';
+import { qualificationSchema } from '../qualifications';
 
 /** Who can be matched: 揭榜方 (solver), 科技特派员团 (team) or 评审专家 (expert). */
 export const CANDIDATE_KINDS = ['team', 'solver', 'expert'] as const;
@@ -38,6 +40,10 @@ export const profileContentSchema = z.object({
   affiliations: z.array(z.string().min(1).max(100)).max(50),
   suspended: z.boolean(),
   willingness: willingnessSchema,
+  /** What kind of organisation applies through a solver or team profile, for a 榜单's eligibility (added after v1). */
+  orgType: solverTypeSchema.optional(),
+  /** Qualifications (资质) the organisation holds, for a 榜单's eligibility (added after v1). */
+  qualifications: z.array(qualificationSchema).max(10).optional(),
 });
 export type ProfileContent = z.infer<typeof profileContentSchema>;
 
