@@ -36,7 +36,7 @@ function constraints(withTests) {
 const boundaries = (withTests) => ['error', { enforceBuildableLibDependency: false, depConstraints: constraints(withTests) }];
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', 'tools/kafka/**', '.run/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tools/kafka/**', '.run/**', 'coverage/**', 'apps/web-console/src/api/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

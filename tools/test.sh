@@ -6,6 +6,8 @@ source "$(dirname "$0")/infra/lib.sh"
 cd "$ROOT"
 
 bash tools/install.sh
+say "api types: the console's generated API clients match the services' OpenAPI documents (npm run api:check)"
+node tools/dist/openapi/api-types.js --check
 say "typecheck: every project including tests (tsc -p tsconfig.spec.json)"
 npx tsc -p tsconfig.spec.json
 say "lint: module boundaries and TypeScript rules (eslint, Nx project graph)"
