@@ -1,6 +1,7 @@
 // Lint is about boundaries first: which project may import which (Nx tags, enforced at error), no framework in
 // contracts or in domain files, then the TypeScript recommended rules.
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'bullmq', 'ioredis', 'pg', 'express'];
@@ -30,6 +31,9 @@ function constraints(withTests) {
     { sourceTag: 'scope:challenge', onlyDependOnLibsWithTags: ['scope:challenge', 'scope:shared'] },
     { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:matching', 'scope:shared'] },
     { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
+    // The web console runs in browsers: it may share contracts (it reads generated files instead, keeping zod out of
+    // the bundle), never a service, a server library or the infrastructure.
+    { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: [...INFRASTRUCTURE, 'zod'] },
   ];
 }
 
@@ -39,7 +43,7 @@ export default [
   { ignores: ['**/dist/**', '**/node_modules/**', 'tools/kafka/**', '.run/**', 'coverage/**', 'apps/web-console/src/api/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
@@ -50,6 +54,7 @@ export default [
     },
   },
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  { files: ['apps/web-console/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     // Domain files are rules only: no framework, no I/O (CONVENTIONS.md rule 2).
     files: ['**/*.domain.ts'],

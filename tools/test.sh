@@ -8,8 +8,9 @@ cd "$ROOT"
 bash tools/install.sh
 say "api types: the console's generated API clients match the services' OpenAPI documents (npm run api:check)"
 node tools/dist/openapi/api-types.js --check
-say "typecheck: every project including tests (tsc -p tsconfig.spec.json)"
+say "typecheck: every project including tests (tsc -p tsconfig.spec.json) and the web console"
 npx tsc -p tsconfig.spec.json
+npx tsc -p apps/web-console/tsconfig.json
 say "lint: module boundaries and TypeScript rules (eslint, Nx project graph)"
 NX_DAEMON=false npm run -s lint
 bash tools/infra/up.sh
