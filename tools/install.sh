@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm dependencies (only when the lock file changed) and a build of every project (incremental).
+# npm dependencies (only when the lock file changed), a build of every project (incremental) and of the web console
+# (when its sources changed).
 set -euo pipefail
 source "$(dirname "$0")/infra/lib.sh"
 cd "$ROOT"
@@ -14,3 +15,10 @@ else
 fi
 say "build: compiling libs, services and tools (tsc -b)"
 npx tsc -b tsconfig.build.json
+console=apps/web-console
+if [ ! -f "$console/dist/index.html" ] || [ -n "$(find "$console/src" "$console/public" "$console/index.html" "$console/vite.config.ts" package-lock.json -newer "$console/dist/index.html" -print -quit)" ]; then
+  say "console: building the web console (vite build)"
+  npm run -s console:build
+else
+  say "console: built and up to date"
+fi

@@ -15,14 +15,14 @@ const STYLE = `
   legend{padding:0 6px;font-weight:600}
   .accounts{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:8px}
   .account{display:flex;gap:10px;align-items:flex-start;padding:8px 10px;border:1px solid #e8e8e8;border-radius:6px;cursor:pointer}
-  .account:hover,.account:focus-within{border-color:#1677ff;background:#f0f7ff}
+  .account:hover,.account:focus-within{border-color:#0958d9;background:#f0f7ff}
   .account input{margin-top:6px}
   .role{display:inline-block;font-size:12px;padding:0 6px;border-radius:4px;background:#e6f4ff;color:#0958d9;margin-right:6px}
   .org{display:block;color:#434343;font-size:13px}
   label.field{display:block;font-weight:600;margin-bottom:6px}
   input[type=password]{width:100%;max-width:320px;padding:8px 10px;font-size:16px;border:1px solid #8c8c8c;border-radius:6px}
   .hint{color:#595959;font-size:13px;margin:6px 0 20px}
-  button{font-size:16px;padding:8px 28px;border:0;border-radius:6px;background:#1677ff;color:#fff;cursor:pointer}
+  button{font-size:16px;padding:8px 28px;border:0;border-radius:6px;background:#0958d9;color:#fff;cursor:pointer}
   button:focus-visible{outline:3px solid #91caff;outline-offset:2px}
   .error{padding:10px 14px;margin:0 0 20px;border:1px solid #ffccc7;background:#fff2f0;color:#a8071a;border-radius:6px}
 `;
