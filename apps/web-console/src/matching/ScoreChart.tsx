@@ -21,7 +21,7 @@ export default function ScoreChart({ results }: { results: RankedCandidate[] }) 
       aria: { enabled: true, decal: { show: true } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => v.toFixed(3) },
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: '得分' },
       yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
       series: factors.map(({ factor, label }) => ({

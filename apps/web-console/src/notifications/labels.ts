@@ -7,7 +7,7 @@ export const CATEGORY_LABEL: Record<string, string> = {
   system: '系统',
 };
 
-export const CHANNEL_LABEL: Record<string, string> = { inbox: '站内信', email: '电子邮件', webhook: 'Webhook' };
+export const CHANNEL_LABEL: Record<string, string> = { inbox: '站内信', email: '电子邮件', webhook: '接口推送（Webhook）' };
 
 export const MODE_LABEL: Record<string, string> = { immediate: '即时', digest: '每日摘要', off: '关闭' };
 
