@@ -14,6 +14,7 @@ COPY apps/matching-service/package.json apps/matching-service/
 COPY apps/notification-service/package.json apps/notification-service/
 COPY tools/package.json tools/
 COPY e2e/package.json e2e/
+COPY e2e-browser/package.json e2e-browser/
 COPY apps/web-console/package.json apps/web-console/
 COPY bench/package.json bench/
 RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
