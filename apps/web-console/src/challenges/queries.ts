@@ -9,9 +9,10 @@ export type ChallengeDraft = paths['/api/v1/challenges']['post']['requestBody'][
 
 const KEY = ['challenges'] as const;
 
-export function useChallenges(query: { status?: string; page: number; pageSize: number }) {
+export function useChallenges(query: { status?: string; page: number; pageSize: number }, enabled = true) {
   const api = useApi();
   return useQuery({
+    enabled,
     queryKey: [...KEY, 'list', query],
     queryFn: () => unwrap<ChallengePage>(api.challenge.GET('/api/v1/challenges', { params: { query } })),
   });

@@ -13,8 +13,8 @@ function Figures() {
   const unread = useUnreadCount();
   const enterprise = principal.role === 'enterprise';
   const reviewer = principal.role === 'bureau' || principal.role === 'admin' || principal.role === 'district';
-  const drafts = useChallenges({ status: 'DRAFT', page: 1, pageSize: 1 });
-  const submitted = useChallenges({ status: 'SUBMITTED', page: 1, pageSize: 1 });
+  const drafts = useChallenges({ status: 'DRAFT', page: 1, pageSize: 1 }, enterprise);
+  const submitted = useChallenges({ status: 'SUBMITTED', page: 1, pageSize: 1 }, enterprise || reviewer);
   return (
     <Row gutter={16} style={{ marginBottom: 16 }}>
       <Col xs={24} md={8}>
