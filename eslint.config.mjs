@@ -3,6 +3,7 @@
 import nx from '@nx/eslint-plugin';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'bullmq', 'ioredis', 'pg', 'express'];
@@ -34,16 +35,19 @@ function constraints(withTests) {
     { sourceTag: 'scope:challenge', onlyDependOnLibsWithTags: ['scope:challenge', 'scope:shared'] },
     { sourceTag: 'scope:matching', onlyDependOnLibsWithTags: ['scope:matching', 'scope:shared'] },
     { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
+    // The web console runs in browsers: it may share contracts (it reads generated files instead, keeping zod out of
+    // the bundle), never a service, a server library or the infrastructure.
+    { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: [...INFRASTRUCTURE, 'zod'] },
   ];
 }
 
 const boundaries = (withTests) => ['error', { enforceBuildableLibDependency: false, depConstraints: constraints(withTests) }];
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', 'tools/kafka/**', '.run/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tools/kafka/**', '.run/**', 'coverage/**', 'apps/web-console/src/api/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
@@ -54,6 +58,7 @@ export default [
     },
   },
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  { files: ['apps/web-console/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     // No import cycles between files either (Nx sees only cycles between projects). Imports resolve as tsc resolves
     // them, with tsconfig.spec.json's paths to each library's sources; packages in node_modules are not walked (that

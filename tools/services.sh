@@ -5,6 +5,8 @@ source "$(dirname "$0")/infra/lib.sh"
 cd "$ROOT"
 
 SERVICES=("challenge-service:3001" "matching-service:3002" "notification-service:3003")
+DEV_JWKS_URL=${JWT_JWKS_URL:-http://127.0.0.1:3004/oidc/jwks}
+DEV_ISSUERS=${JWT_ISSUER:-jiebang-dev,http://127.0.0.1:3000/oidc}
 
 ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
 
@@ -17,8 +19,10 @@ start() {
       continue
     fi
     port_open "$port" && fail "$name: port $port is taken by another process"
-    # Development mode (dev key accepted) on the loopback interface only.
-    NODE_ENV=development HOST=127.0.0.1 PORT=$port nohup node "apps/$name/dist/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+    # Development mode on the loopback interface only; tokens verified through the local OIDC provider's JWKS
+    # (tools/console.sh starts it first), from it or from the dev token tool, which signs with the same key.
+    NODE_ENV=development HOST=127.0.0.1 PORT=$port JWT_JWKS_URL="$DEV_JWKS_URL" JWT_ISSUER="$DEV_ISSUERS" \
+      nohup node "apps/$name/dist/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$pid_file"
     say "$name: started (pid $!, log .run/logs/$name.log)"
   done

@@ -74,6 +74,14 @@ describe('module boundaries (eslint + Nx project graph)', () => {
     }
   });
 
+  it('keeps the web console to contracts: no service, no server library, no zod in the browser bundle', async () => {
+    const file = 'apps/web-console/src/probe.tsx';
+    expect((await errorsOf(file, "import { configureHttp } from '@jiebang/service-kit';\nexport const x = configureHttp;\n")).join('\n')).toMatch(/enforce-module-boundaries/);
+    expect((await errorsOf(file, "import { AppModule } from '@jiebang/challenge-service';\nexport const x = AppModule;\n")).join('\n')).toMatch(/enforce-module-boundaries/);
+    expect((await errorsOf(file, "import { z } from 'zod';\nexport const x = z;\n")).join('\n')).toMatch(/enforce-module-boundaries/);
+    expect(await errorsOf(file, "import { ROLE_LABELS } from '@jiebang/contracts';\nexport const x = ROLE_LABELS;\n")).toEqual([]);
+  });
+
   it('accepts the allowed direction', async () => {
     expect(await errorsOf('apps/challenge-service/src/probe.ts', "import { STREAMS } from '@jiebang/contracts';\nexport const x = STREAMS;\n")).toEqual([]);
   });

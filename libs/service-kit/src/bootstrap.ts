@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod, type DynamicModule } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import { ConsumerHealth, KafkaEventServer, MessagingRuntime } from '@jiebang/messaging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config/parse-config';
 
@@ -16,12 +16,17 @@ const UNVERSIONED = [
   { path: 'metrics', method: RequestMethod.ALL },
 ];
 
-/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs. */
-export function configureHttp(app: NestExpressApplication, description: ServiceDescription): void {
-  app.useLogger(app.get(Logger));
+/** Versioned routes under /api/v1; health and metrics stay where probes and scrapers expect them. */
+export function useVersionedRoutes(app: INestApplication): void {
   app.setGlobalPrefix('api/v1', { exclude: UNVERSIONED });
-  app.useBodyParser('json', { limit: '1mb' });
-  const document = SwaggerModule.createDocument(
+}
+
+/**
+ * The service's OpenAPI document, read from its controllers' metadata. It needs no instance, so it also works on an
+ * app created with `preview: true` (no database, Redis or Kafka), which is how `npm run api:types` builds it.
+ */
+export function openApiDocument(app: INestApplication, description: ServiceDescription): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(description.title)
@@ -31,7 +36,14 @@ export function configureHttp(app: NestExpressApplication, description: ServiceD
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs. */
+export function configureHttp(app: NestExpressApplication, description: ServiceDescription): void {
+  app.useLogger(app.get(Logger));
+  useVersionedRoutes(app);
+  app.useBodyParser('json', { limit: '1mb' });
+  SwaggerModule.setup('docs', app, openApiDocument(app, description), { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Starts the Kafka consumer (when the service consumes any stream) after the app and its handlers are initialised. */

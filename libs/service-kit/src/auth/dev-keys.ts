@@ -36,7 +36,7 @@ export async function signDevToken(claims: Record<string, unknown>, options: Dev
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-    .setIssuer(options.issuer ?? process.env.JWT_ISSUER ?? 'jiebang-dev')
+    .setIssuer(options.issuer ?? process.env.JWT_ISSUER?.split(',')[0].trim() ?? 'jiebang-dev')
     .setAudience(options.audience ?? process.env.JWT_AUDIENCE ?? 'jiebang')
     .setIssuedAt(now)
     .setExpirationTime(now + (options.ttlSeconds ?? 3600))

@@ -38,6 +38,14 @@ describe('JwtVerifier', () => {
     await expect(verifier.verify(await sign(claims, opts))).rejects.toMatchObject({ code });
   });
 
+  it('accepts a token of any issuer in a JWT_ISSUER list, and no other', async () => {
+    const verifier = JwtVerifier.fromConfig(config({ JWT_ISSUER: 'jiebang-dev, http://127.0.0.1:3000/oidc' }));
+    const claims = { sub: 'u', role: 'bureau', orgId: 'o' };
+    await expect(verifier.verify(await sign(claims, { issuer: 'http://127.0.0.1:3000/oidc' }))).resolves.toMatchObject({ sub: 'u' });
+    await expect(verifier.verify(await sign(claims, { issuer: 'jiebang-dev' }))).resolves.toMatchObject({ sub: 'u' });
+    await expect(verifier.verify(await sign(claims, { issuer: 'http://127.0.0.1:3000' }))).rejects.toMatchObject({ code: 'AUTH_TOKEN_INVALID' });
+  });
+
   it('refuses a token without an expiry, which would be valid for ever', async () => {
     const key = await importPKCS8(readFileSync(DEV_PRIVATE_KEY_FILE, 'utf8'), 'RS256');
     const eternal = await new SignJWT({ sub: 'u', role: 'bureau', orgId: 'o' })

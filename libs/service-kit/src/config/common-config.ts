@@ -28,7 +28,8 @@ export const commonConfigSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: env.int(1_000, 10),
   JWT_PUBLIC_KEY_FILE: z.string().optional(),
   JWT_JWKS_URL: z.string().pipe(z.url()).optional(),
-  JWT_ISSUER: z.string().default('jiebang-dev'),
+  /** Comma-separated: a token from any of them is accepted (e.g. the local OIDC provider beside the dev token tool). */
+  JWT_ISSUER: env.list('jiebang-dev'),
   JWT_AUDIENCE: z.string().default('jiebang'),
   JWT_ALGORITHMS: env.list('RS256,ES256,EdDSA'),
 });

@@ -1,0 +1,56 @@
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { CallbackPage } from '../auth/CallbackPage';
+import { SignedOutPage } from '../auth/SignedOutPage';
+import type { AuthSession } from '../auth/session';
+import { ConsoleLayout } from '../layout/ConsoleLayout';
+import type { PageKey } from '../layout/menu';
+import { RequirePage } from '../layout/RequirePage';
+import { NotFoundPage, RouteError } from './RouteError';
+import { SignedIn } from './SignedIn';
+
+// Each page is its own chunk: the first page loads neither the others nor their libraries (ECharts only on matching).
+const HomePage = lazy(() => import('../home/HomePage'));
+const ChallengeListPage = lazy(() => import('../challenges/ChallengeListPage'));
+const ChallengeFormPage = lazy(() => import('../challenges/ChallengeFormPage'));
+const ChallengeDetailPage = lazy(() => import('../challenges/ChallengeDetailPage'));
+const VettingQueuePage = lazy(() => import('../challenges/VettingQueuePage'));
+const RecommendTeamsPage = lazy(() => import('../matching/RecommendTeamsPage'));
+const InboxPage = lazy(() => import('../notifications/InboxPage'));
+const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
+
+const page = (key: PageKey, Page: ComponentType, path?: string): RouteObject => ({
+  ...(path === undefined ? { index: true } : { path }),
+  element: (
+    <RequirePage page={key}>
+      <Page />
+    </RequirePage>
+  ),
+});
+
+export function createRouter(session: AuthSession) {
+  return createBrowserRouter([
+    { path: '/auth/callback', element: <CallbackPage session={session} /> },
+    { path: '/signed-out', element: <SignedOutPage session={session} /> },
+    {
+      path: '/',
+      element: (
+        <SignedIn session={session}>
+          <ConsoleLayout />
+        </SignedIn>
+      ),
+      errorElement: <RouteError />,
+      children: [
+        page('home', HomePage),
+        page('newChallenge', ChallengeFormPage, 'challenges/new'),
+        page('challenges', ChallengeListPage, 'challenges'),
+        page('challenges', ChallengeDetailPage, 'challenges/:id'),
+        page('vettingQueue', VettingQueuePage, 'vetting'),
+        page('recommend', RecommendTeamsPage, 'matching/recommend'),
+        page('inbox', InboxPage, 'notifications'),
+        page('preferences', PreferencesPage, 'settings/notifications'),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

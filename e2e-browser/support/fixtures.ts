@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { mintToken, type ServiceKey } from '@jiebang/testing';
+
+export { expect };
+
+/** Where the global setup started the system. */
+export const CONSOLE_URL = process.env.CONSOLE_URL!;
+export const SERVICE_URLS = JSON.parse(process.env.SYSTEM_URLS ?? '{}') as Record<ServiceKey, string>;
+
+export const DEMO_PASSWORD = 'jiebang-demo';
+
+/** Every page runs in the browser against the console server's origin. */
+export const test = base.extend({ baseURL: async ({}, use) => use(CONSOLE_URL) });
+
+/** Through the OIDC provider's login page, as a person would: pick the demo account, type the password. */
+export async function signIn(page: Page, name: string, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { name: '登录揭榜挂帅 · 科技特派员协同平台' })).toBeVisible();
+  await page.getByRole('radio', { name: new RegExp(name) }).check();
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`当前用户：${name}`) })).toBeVisible();
+}
+
+/** axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 AA and best practices). */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    severe.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`),
+    `accessibility of ${what}`,
+  ).toEqual([]);
+}
+
+/**
+ * The README's screenshots. They are refreshed into docs/screenshots/ only on request (`npm run console:screenshots`),
+ * so an ordinary test run leaves the worktree as it was; otherwise they go with the run's other output.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** A dev token (the committed key the OIDC provider signs with too), for arranging data through the APIs. */
+export const tokenFor = (claims: Parameters<typeof mintToken>[0]) => mintToken(claims);
