@@ -8,6 +8,12 @@ export const challengeConfigSchema = commonConfigSchema.extend({
   ...queueConfigSchema.shape,
   /** How long the bureau has to start 专家论证 on a submitted 榜单 before it is escalated: `5wd` = 5 working days. */
   VETTING_SLA: z.string().default('5wd').pipe(timerDelaySchema),
+  /** When a delivered service order the enterprise has not confirmed yet is reminded about. */
+  CONFIRM_REMINDER_AFTER: z.string().default('3wd').pipe(timerDelaySchema),
+  /** When a delivered service order is confirmed automatically if the enterprise stays silent (and has not disputed). */
+  AUTO_CONFIRM_AFTER: z.string().default('5wd').pipe(timerDelaySchema),
+  /** How long the serving team may appeal a rating before the order is closed. */
+  RATING_APPEAL_WINDOW: z.string().default('5wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
 });

@@ -7,8 +7,12 @@ import { Enterprise } from './enterprises/enterprise.entity';
 import { Challenges1764201700000 } from './migrations/1764201700000-challenges';
 import { VettingEscalation1764400100000 } from './migrations/1764400100000-vetting-escalation';
 import { Enterprises1764500000000 } from './migrations/1764500000000-enterprises';
+import { ServiceOrders1764600000000 } from './migrations/1764600000000-service-orders';
+import { ServiceOrderRating } from './service-orders/service-order-rating.entity';
+import { ServiceOrderTimeline } from './service-orders/service-order-timeline.entity';
+import { ServiceOrder } from './service-orders/service-order.entity';
 
 export const DATABASE: ServiceDatabase = {
-  entities: [Challenge, ChallengeTransition, Enterprise, EnterpriseTransition],
-  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000],
+  entities: [Challenge, ChallengeTransition, Enterprise, EnterpriseTransition, ServiceOrder, ServiceOrderTimeline, ServiceOrderRating],
+  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000, ServiceOrders1764600000000],
 };
