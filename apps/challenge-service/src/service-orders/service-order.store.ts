@@ -18,7 +18,7 @@ export function scoped(qb: SelectQueryBuilder<ServiceOrder>, p: Principal): Sele
     case 'district':
       return qb.andWhere(`o.district_code = :district AND o.status <> 'DRAFT'`, { district: p.districtCode });
     case 'team':
-      return qb.andWhere(`o.team ->> 'orgId' = :team`, { team: p.orgId });
+      return qb.andWhere('o.team_org_id = :team', { team: p.orgId });
     case 'bureau':
     case 'admin':
       return qb.andWhere(`o.status <> 'DRAFT'`);

@@ -139,6 +139,9 @@ describe('service orders over HTTP and dispatch facts (real Postgres, Redis, Kaf
   });
 
   it('cancels: the enterprise before service starts; after it only the district, with a reason', async () => {
+    const draft = await http('POST', api, { token: tokens.enterprise, body: orderBody });
+    expect((await http('POST', `${api}/${draft.body.id}/cancel`, { token: tokens.enterprise, body: { reason: '不再需要' } })).body.status).toBe('CANCELLED');
+    expect(await outboxOf(draft.body.id)).toEqual([]); // drafts are private: nobody is told
     const early = await submittedOrder(api, tokens.enterprise);
     const byEnterprise = await http('POST', `${api}/${early}/cancel`, { token: tokens.enterprise, body: { reason: '问题已自行解决' } });
     expect(byEnterprise.body.status).toBe('CANCELLED');

@@ -84,6 +84,8 @@ export class ServiceOrdersService {
       const current = await store.lockOwn(em, id, principal);
       const by: domain.CancelledBy = principal.role === 'district' ? 'district' : 'enterprise';
       const decided = domain.cancel(current, by, reason, ctx.actor, new Date());
+      // A draft is the enterprise's alone: nobody else knew of it, so nobody is told it is gone.
+      if (current.status === 'DRAFT') return (await this.writer.record(em, current, decided, ctx)).order;
       const data = { ...orderRef(decided.state), cancelledBy: by, reason, team: current.team, cancelledAt: decided.entry.at.toISOString() };
       return (await this.writer.record(em, current, decided, ctx, { definition: serviceOrderCancelledV1, data })).order;
     });
