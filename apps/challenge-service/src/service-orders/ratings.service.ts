@@ -15,6 +15,7 @@ import type { CommandContext } from '@jiebang/messaging';
 import type { FiringTimer } from '@jiebang/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DecideAppealInput, RateInput } from './service-order.dto';
+import * as ratingRules from './rating.domain';
 import * as domain from './service-order.domain';
 import type { ServiceOrder } from './service-order.entity';
 import { ServiceOrderRating } from './service-order-rating.entity';
@@ -73,7 +74,7 @@ export class RatingsService {
       const current = await store.lockOwn(em, id, principal);
       const rating = await this.ratingOf(em, id);
       const now = new Date();
-      const next = domain.appeal(current, rating, now);
+      const next = ratingRules.appeal(current, rating, now);
       await em.update(ServiceOrderRating, { id: rating.id }, { appealStatus: next.appealStatus, appealReason: reason });
       const decided = domain.note(current, 'appeal', ctx.actor, now, reason);
       const data = { ...orderRef(current), ratingId: rating.id, team: rating.team, reason, appealedAt: now.toISOString() };
@@ -87,7 +88,7 @@ export class RatingsService {
     return this.dataSource.transaction(async (em) => {
       const current = await store.lockOwn(em, id, principal);
       const rating = await this.ratingOf(em, id);
-      const next = domain.decideAppeal(rating, input.uphold);
+      const next = ratingRules.decideAppeal(rating, input.uphold);
       await em.update(ServiceOrderRating, { id: rating.id }, { status: next.status, appealStatus: next.appealStatus });
       const now = new Date();
       const decided = domain.note(current, input.uphold ? 'appeal-upheld' : 'appeal-dismissed', ctx.actor, now, input.reason);
@@ -116,7 +117,7 @@ export class RatingsService {
     return rating;
   }
 
-  private async closeIfDue(em: EntityManager, current: ServiceOrder, rating: domain.RatingState, actor: Actor, now: Date, ctx: CommandContext) {
+  private async closeIfDue(em: EntityManager, current: ServiceOrder, rating: ratingRules.RatingState, actor: Actor, now: Date, ctx: CommandContext) {
     const decided = domain.close(current, rating, actor, now);
     if (!decided) return;
     const data = { ...orderRef(current), team: servingTeam(current), closedAt: now.toISOString() };

@@ -1,6 +1,6 @@
 import type { TeamRef } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AppealStatus, RatingState, RatingStatus } from './service-order.domain';
+import type { AppealStatus, RatingState, RatingStatus } from './rating.domain';
 
 /** 企业评价 of one order (at most one: a unique index), and the serving team's appeal of it. */
 @Entity({ name: 'service_order_ratings' })

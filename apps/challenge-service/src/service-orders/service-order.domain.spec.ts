@@ -1,6 +1,7 @@
 import { DomainError, type ServiceOrderContent } from '@jiebang/contracts';
 import fc from 'fast-check';
 import { applyDispatchFact, type DispatchFact } from './dispatch-facts.domain';
+import * as r from './rating.domain';
 import * as d from './service-order.domain';
 
 const now = new Date('2026-12-01T02:00:00Z');
@@ -124,16 +125,16 @@ describe('service order domain', () => {
     expect(refusal(() => d.rate(delivered(), enterprise, now)).details).toMatchObject({ currentState: 'DELIVERED' });
     const rated = d.rate(confirmed, enterprise, now).state;
     expect(refusal(() => d.rate(rated, enterprise, now)).details).toMatchObject({ currentState: 'RATED' });
-    const rating: d.RatingState = { id: 'r', status: 'ACTIVE', appealStatus: null, appealDueAt: later };
+    const rating: r.RatingState = { id: 'r', status: 'ACTIVE', appealStatus: null, appealDueAt: later };
     expect(d.close(rated, rating, system, now)).toBeNull();
     expect(d.close(rated, rating, system, later)!.state.status).toBe('CLOSED');
-    const appealed = d.appeal(rated, rating, now);
-    expect(refusal(() => d.appeal(rated, appealed, now)).details).toMatchObject({ currentState: 'OPEN' });
+    const appealed = r.appeal(rated, rating, now);
+    expect(refusal(() => r.appeal(rated, appealed, now)).details).toMatchObject({ currentState: 'OPEN' });
     expect(d.close(rated, appealed, system, later)).toBeNull();
-    expect(refusal(() => d.appeal(rated, rating, later)).code).toBe('RATING_APPEAL_NOT_ALLOWED');
-    expect(d.decideAppeal(appealed, true)).toMatchObject({ status: 'VOIDED', appealStatus: 'UPHELD' });
-    expect(d.decideAppeal(appealed, false)).toMatchObject({ status: 'ACTIVE', appealStatus: 'DISMISSED' });
-    expect(refusal(() => d.decideAppeal(rating, true)).code).toBe('RATING_APPEAL_NOT_OPEN');
+    expect(refusal(() => r.appeal(rated, rating, later)).code).toBe('RATING_APPEAL_NOT_ALLOWED');
+    expect(r.decideAppeal(appealed, true)).toMatchObject({ status: 'VOIDED', appealStatus: 'UPHELD' });
+    expect(r.decideAppeal(appealed, false)).toMatchObject({ status: 'ACTIVE', appealStatus: 'DISMISSED' });
+    expect(refusal(() => r.decideAppeal(rating, true)).code).toBe('RATING_APPEAL_NOT_OPEN');
   });
 
   it('never reaches an illegal state under random commands and facts (property)', () => {

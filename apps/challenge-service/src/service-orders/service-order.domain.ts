@@ -218,7 +218,7 @@ export function rate(state: ServiceOrderState, actor: Actor, now: Date): Decided
 }
 
 /** RATED → CLOSED: the appeal window passed and no appeal is open (null when either is not so). */
-export function close(state: ServiceOrderState, rating: Pick<RatingState, 'appealStatus' | 'appealDueAt'>, actor: Actor, now: Date): Decided | null {
+export function close(state: ServiceOrderState, rating: { appealStatus: string | null; appealDueAt: Date }, actor: Actor, now: Date): Decided | null {
   if (state.status !== 'RATED' || rating.appealStatus === 'OPEN' || rating.appealDueAt > now) return null;
   return move(state, 'CLOSED', 'close', actor, now, null);
 }
@@ -226,35 +226,6 @@ export function close(state: ServiceOrderState, rating: Pick<RatingState, 'appea
 /** A timeline-only change the caller records while the status stays (a rating appealed or ruled on). */
 export function note(state: ServiceOrderState, action: string, actor: Actor, now: Date, reason: string | null): Decided {
   return move(state, state.status, action, actor, now, reason);
-}
-
-export type RatingStatus = 'ACTIVE' | 'VOIDED';
-export type AppealStatus = 'OPEN' | 'UPHELD' | 'DISMISSED';
-
-export interface RatingState {
-  id: string;
-  status: RatingStatus;
-  appealStatus: AppealStatus | null;
-  appealDueAt: Date;
-}
-
-/** 申诉: the serving team, once, before the window closes. */
-export function appeal(order: ServiceOrderState, rating: RatingState, now: Date): RatingState {
-  if (order.status !== 'RATED' || rating.appealStatus !== null || rating.appealDueAt <= now) {
-    throw DomainError.invalidState(
-      'RATING_APPEAL_NOT_ALLOWED',
-      rating.appealStatus ? '该评价已申诉过' : '评价申诉期已过或订单不可申诉',
-      rating.appealStatus ?? order.status,
-    );
-  }
-  return { ...rating, appealStatus: 'OPEN' };
-}
-
-export function decideAppeal(rating: RatingState, uphold: boolean): RatingState {
-  if (rating.appealStatus !== 'OPEN') {
-    throw DomainError.invalidState('RATING_APPEAL_NOT_OPEN', '没有待裁定的评价申诉', rating.appealStatus ?? 'NONE');
-  }
-  return uphold ? { ...rating, status: 'VOIDED', appealStatus: 'UPHELD' } : { ...rating, appealStatus: 'DISMISSED' };
 }
 
 /** Which confirmation timers a transition arms or cancels: armed on delivery, cancelled on leaving it or a dispute. */
