@@ -76,6 +76,20 @@ describe('service order evaluation: confirmation timers, rating, appeal (real Po
     await eventually(async () => expect((await types(id)).at(-1)).toBe('service-order.confirmed'), 20_000);
   });
 
+  it('a dispute the district resolves CONFIRM is itself the confirmation: no service-order.confirmed follows', async () => {
+    const id = await delivered();
+    await http('POST', `${api}/${id}/dispute`, { token: tokens.enterprise, body: { reason: '报告缺少检测数据' } });
+    const confirm = await http('POST', `${api}/${id}/confirm`, { token: tokens.enterprise });
+    expect(confirm.status).toBe(409);
+    expect(confirm.body.details.currentState).toBe('DELIVERED');
+    const resolved = await http('POST', `${api}/${id}/dispute/resolve`, { token: tokens.district, body: { outcome: 'CONFIRM', reason: '检测数据已补交' } });
+    expect(resolved.body.status).toBe('CONFIRMED');
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(await types(id)).toEqual(['service-order.submitted', 'service-order.delivery-disputed', 'service-order.dispute-resolved']);
+    const [ruling] = await envelopes(id, 'service-order.dispute-resolved');
+    expect(ruling.envelope).toMatchObject({ actor: { role: 'district' }, data: { outcome: 'CONFIRM', team: servingTeam } });
+  });
+
   it('rates once (two racing ratings: one wins), the team appeals, the district upholds: voided, then CLOSED after the window', async () => {
     const id = await delivered();
     expect((await http('POST', `${api}/${id}/confirm`, { token: tokens.enterprise })).status).toBe(200);

@@ -106,7 +106,7 @@ function move(state: ServiceOrderState, to: ServiceOrderStatus, action: string, 
     const before = state[key as keyof ServiceOrderState];
     if (JSON.stringify(before) !== JSON.stringify(value)) changes[key] = { from: before ?? null, to: value ?? null };
   }
-  const kind = state.status === to ? (action.startsWith('escalat') || action === 'dispute' ? 'flag' : 'note') : 'transition';
+  const kind = state.status === to ? (action === 'dispute' ? 'flag' : 'note') : 'transition';
   return { state: next, entry: { kind, action, from: state.status, to, actor, reason, changes, at } };
 }
 
