@@ -3,6 +3,7 @@ import { queuePrefix, READINESS_CHECKS, ServiceKitModule } from '@jiebang/servic
 import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { ServiceOrdersModule } from './service-orders/service-orders.module';
 import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
 import { ProjectsModule } from './projects/projects.module';
@@ -33,6 +34,7 @@ export class AppModule {
         EnterprisesModule,
         ChallengesModule,
         ProjectsModule,
+        ServiceOrdersModule,
       ],
     };
   }

@@ -10,6 +10,12 @@ export const challengeConfigSchema = commonConfigSchema.extend({
   VETTING_SLA: z.string().default('5wd').pipe(timerDelaySchema),
   /** How long the enterprise has to review a submitted milestone before it is escalated to the bureau (never approved). */
   MILESTONE_REVIEW_SLA: z.string().default('10wd').pipe(timerDelaySchema),
+  /** When a delivered service order the enterprise has not confirmed yet is reminded about. */
+  CONFIRM_REMINDER_AFTER: z.string().default('3wd').pipe(timerDelaySchema),
+  /** When a delivered service order is confirmed automatically if the enterprise stays silent (and has not disputed). */
+  AUTO_CONFIRM_AFTER: z.string().default('5wd').pipe(timerDelaySchema),
+  /** How long the serving team may appeal a rating before the order is closed. */
+  RATING_APPEAL_WINDOW: z.string().default('5wd').pipe(timerDelaySchema),
   /** How often armed timers are re-armed from Postgres (their BullMQ jobs are lost if Redis restarts empty). */
   TIMER_SWEEP_INTERVAL_MS: env.int(60_000, 50),
   /** Optional JSON file of the bureau's 法定节假日/调休 for years chinese-days does not hold yet (`libs/timers`). */
