@@ -3,6 +3,7 @@ import { queuePrefix, READINESS_CHECKS, ServiceKitModule } from '@jiebang/servic
 import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { PublicListingModule } from './public-listing/public-listing.module';
 import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
 
@@ -30,6 +31,7 @@ export class AppModule {
         }),
         EnterprisesModule,
         ChallengesModule,
+        PublicListingModule,
       ],
     };
   }

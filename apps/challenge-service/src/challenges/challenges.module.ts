@@ -6,6 +6,8 @@ import { ChallengesService } from './challenges.service';
 import { DeadlineClock } from './deadline-clock';
 import { DeadlineTimer } from './deadline.timer';
 import { LifecycleController } from './lifecycle.controller';
+import { TermsController } from './terms.controller';
+import { TermsService } from './terms.service';
 import { PublicationService } from './publication.service';
 import { VettingClock } from './vetting-clock';
 import { VettingOverdueTimer } from './vetting-overdue.timer';
@@ -14,7 +16,7 @@ import { WithdrawalService } from './withdrawal.service';
 
 @Module({
   imports: [EnterprisesModule],
-  controllers: [ChallengesController, LifecycleController],
+  controllers: [ChallengesController, LifecycleController, TermsController],
   providers: [
     ChallengesService,
     ChallengeWriter,
@@ -25,6 +27,7 @@ import { WithdrawalService } from './withdrawal.service';
     VettingService,
     PublicationService,
     WithdrawalService,
+    TermsService,
   ],
 })
 export class ChallengesModule {}

@@ -6,6 +6,8 @@ import { Outbox, type CommandContext } from '@jiebang/messaging';
 import type { FiringTimer } from '@jiebang/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EnterprisesService } from '../enterprises/enterprises.service';
+import { challengeApplicationsStore as applications } from './challenge-applications.store';
+import { seesConfidential, withoutConfidential } from './challenge-visibility.domain';
 import * as domain from './challenge.domain';
 import type { CreateChallengeInput, EditChallengeInput, ListChallengesQuery } from './challenge.dto';
 import { Challenge } from './challenge.entity';
@@ -13,6 +15,7 @@ import { submittedDetails } from './challenge.events';
 import { scopeChallenges } from './challenge.scope';
 import { ChallengeTransition } from './challenge-transition.entity';
 import { challengeNotFound as notFound, ChallengeWriter } from './challenge.writer';
+import { termsStore } from './terms.store';
 
 /** The content as the domain takes it: the deadline resolved from whichever of its two forms was given. */
 function withDeadline<T extends { deadline?: string; deadlineAt?: string }>(input: T) {
@@ -129,7 +132,19 @@ export class ChallengesService {
     await this.writer.audit(em, state.id, escalation, event.id);
   }
 
-  async get(id: string, principal: Principal): Promise<Challenge> {
+  /** One 榜单 as the caller may see it: without its confidential fields for a solver or team yet to accept the terms. */
+  async get(id: string, principal: Principal): Promise<Partial<Challenge> & { termsAcceptedAt?: Date | null; applicationsCount?: number }> {
+    const found = await this.find(id, principal);
+    if (principal.role === 'solver' || principal.role === 'team') {
+      const termsAcceptedAt = await termsStore.acceptedAt(this.dataSource.manager, id, principal.orgId);
+      const view = seesConfidential(principal.role, termsAcceptedAt !== null) ? found : withoutConfidential(found);
+      return { ...view, termsAcceptedAt };
+    }
+    if (principal.role === 'enterprise') return { ...found, applicationsCount: await applications.activeCount(this.dataSource.manager, id) };
+    return seesConfidential(principal.role, false) ? found : withoutConfidential(found);
+  }
+
+  private async find(id: string, principal: Principal): Promise<Challenge> {
     const found = await scopeChallenges(this.dataSource.getRepository(Challenge).createQueryBuilder('c'), principal)
       .andWhere('c.id = :id', { id })
       .getOne();
@@ -137,7 +152,8 @@ export class ChallengesService {
     return found;
   }
 
-  async list(principal: Principal, query: ListChallengesQuery): Promise<{ items: Challenge[]; total: number }> {
+  /** A listing never carries the confidential fields, whoever asks: they are read one 榜单 at a time. */
+  async list(principal: Principal, query: ListChallengesQuery): Promise<{ items: Partial<Challenge>[]; total: number }> {
     const qb = scopeChallenges(this.dataSource.getRepository(Challenge).createQueryBuilder('c'), principal);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     const [items, total] = await qb
@@ -145,11 +161,11 @@ export class ChallengesService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items, total };
+    return { items: items.map(withoutConfidential), total };
   }
 
   async history(id: string, principal: Principal): Promise<ChallengeTransition[]> {
-    await this.get(id, principal);
+    await this.find(id, principal);
     return this.dataSource.getRepository(ChallengeTransition).find({ where: { challengeId: id }, order: { id: 'ASC' } });
   }
 }
