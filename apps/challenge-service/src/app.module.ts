@@ -4,6 +4,7 @@ import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { PublicListingModule } from './public-listing/public-listing.module';
+import { QuestionsModule } from './questions/questions.module';
 import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
 
@@ -32,6 +33,7 @@ export class AppModule {
         EnterprisesModule,
         ChallengesModule,
         PublicListingModule,
+        QuestionsModule,
       ],
     };
   }

@@ -9,8 +9,9 @@ import { VettingEscalation1764400100000 } from './migrations/1764400100000-vetti
 import { Enterprises1764500000000 } from './migrations/1764500000000-enterprises';
 import { ChallengeLifecycle1764600000000 } from './migrations/1764600000000-challenge-lifecycle';
 import { ChallengeTerms1764600100000 } from './migrations/1764600100000-challenge-terms';
+import { ChallengeQuestions1764600200000 } from './migrations/1764600200000-challenge-questions';
 
 export const DATABASE: ServiceDatabase = {
   entities: [Challenge, ChallengeTransition, Enterprise, EnterpriseTransition],
-  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000, ChallengeLifecycle1764600000000, ChallengeTerms1764600100000],
+  migrations: [Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000, ChallengeLifecycle1764600000000, ChallengeTerms1764600100000, ChallengeQuestions1764600200000],
 };

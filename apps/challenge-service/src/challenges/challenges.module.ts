@@ -29,5 +29,6 @@ import { WithdrawalService } from './withdrawal.service';
     WithdrawalService,
     TermsService,
   ],
+  exports: [ChallengesService, ChallengeWriter],
 })
 export class ChallengesModule {}

@@ -134,7 +134,7 @@ export class ChallengesService {
 
   /** One 榜单 as the caller may see it: without its confidential fields for a solver or team yet to accept the terms. */
   async get(id: string, principal: Principal): Promise<Partial<Challenge> & { termsAcceptedAt?: Date | null; applicationsCount?: number }> {
-    const found = await this.find(id, principal);
+    const found = await this.findVisible(id, principal);
     if (principal.role === 'solver' || principal.role === 'team') {
       const termsAcceptedAt = await termsStore.acceptedAt(this.dataSource.manager, id, principal.orgId);
       const view = seesConfidential(principal.role, termsAcceptedAt !== null) ? found : withoutConfidential(found);
@@ -144,7 +144,8 @@ export class ChallengesService {
     return seesConfidential(principal.role, false) ? found : withoutConfidential(found);
   }
 
-  private async find(id: string, principal: Principal): Promise<Challenge> {
+  /** The 榜单 if the caller may see it (scoped in SQL), else 404. */
+  async findVisible(id: string, principal: Principal): Promise<Challenge> {
     const found = await scopeChallenges(this.dataSource.getRepository(Challenge).createQueryBuilder('c'), principal)
       .andWhere('c.id = :id', { id })
       .getOne();
@@ -165,7 +166,7 @@ export class ChallengesService {
   }
 
   async history(id: string, principal: Principal): Promise<ChallengeTransition[]> {
-    await this.find(id, principal);
+    await this.findVisible(id, principal);
     return this.dataSource.getRepository(ChallengeTransition).find({ where: { challengeId: id }, order: { id: 'ASC' } });
   }
 }
