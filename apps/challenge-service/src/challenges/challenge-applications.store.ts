@@ -20,3 +20,29 @@ export const challengeApplicationsStore = {
     return row.n;
   },
 };
+
+/** One application as the read model keeps it, with the sequence of the fact it was last set from. */
+export interface ApplicationFact {
+  applicationId: string;
+  challengeId: string;
+  applicantOrgId: string;
+  applicantRole: string;
+  active: boolean;
+  sequence: number;
+}
+
+/**
+ * Applies the fact if it is newer than what the row holds: a replay (same sequence) or a stale re-drive (lower) leaves
+ * it as it is.
+ */
+export async function applyApplicationFact(em: EntityManager, f: ApplicationFact): Promise<void> {
+  await em.query(
+    `INSERT INTO challenge_applications (application_id, challenge_id, applicant_org_id, applicant_role, active, sequence)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (application_id) DO UPDATE SET
+       active = EXCLUDED.active, applicant_org_id = EXCLUDED.applicant_org_id, applicant_role = EXCLUDED.applicant_role,
+       sequence = EXCLUDED.sequence, updated_at = now()
+     WHERE challenge_applications.sequence < EXCLUDED.sequence`,
+    [f.applicationId, f.challengeId, f.applicantOrgId, f.applicantRole, f.active, f.sequence],
+  );
+}

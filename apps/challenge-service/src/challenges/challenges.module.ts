@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { ApplicationEvents } from './application.events';
 import { ChallengeWriter } from './challenge.writer';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesService } from './challenges.service';
@@ -28,6 +29,7 @@ import { WithdrawalService } from './withdrawal.service';
     PublicationService,
     WithdrawalService,
     TermsService,
+    ApplicationEvents,
   ],
   exports: [ChallengesService, ChallengeWriter],
 })
