@@ -3,6 +3,8 @@ import { queuePrefix, READINESS_CHECKS, ServiceKitModule } from '@jiebang/servic
 import { TimerQueue, timerReadiness, TimersModule } from '@jiebang/timers';
 import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
+import { PublicListingModule } from './public-listing/public-listing.module';
+import { QuestionsModule } from './questions/questions.module';
 import { ServiceOrdersModule } from './service-orders/service-orders.module';
 import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
@@ -33,6 +35,8 @@ export class AppModule {
         }),
         EnterprisesModule,
         ChallengesModule,
+        PublicListingModule,
+        QuestionsModule,
         ProjectsModule,
         ServiceOrdersModule,
       ],

@@ -1,11 +1,25 @@
-import { DomainError, type ChallengeContent } from '@jiebang/contracts';
-import { checkContent, draft, draftDistrict, flagVettingOverdue, submit, vettingClockAction, type ChallengeStatus } from './challenge.domain';
+import { DEFAULT_REVIEW_WEIGHTS, DomainError } from '@jiebang/contracts';
+import {
+  checkComplete,
+  checkContent,
+  deadlineDateOf,
+  draft,
+  draftDistrict,
+  edit,
+  endOfChinaDay,
+  flagVettingOverdue,
+  resolveDeadline,
+  submit,
+  vettingClockAction,
+  type ChallengeStatus,
+  type DraftContent,
+} from './challenge.domain';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const actor = { id: 'u-1', role: 'enterprise' as const, orgId: 'org-1' };
 const owner = { enterpriseOrgId: 'org-1', enterpriseName: '重庆某企业', districtCode: '500112' };
 const profile = { enterpriseName: owner.enterpriseName, districtCode: owner.districtCode };
-const content: ChallengeContent = {
+const content: DraftContent = {
   title: '压铸气孔',
   description: '机加工后出现气孔',
   indicators: [],
@@ -13,9 +27,20 @@ const content: ChallengeContent = {
   fields: ['light-metal'],
   bountyYuan: 100_000,
   deadline: '2027-01-31',
+  deadlineAt: new Date('2027-01-31T16:00:00Z'),
   mode: 'SINGLE',
   maxWinners: 1,
+  researchContent: null,
+  durationMonths: null,
+  milestones: [],
+  eligibility: { solverTypes: ['university'], qualifications: [], consortiumAllowed: false },
+  ipArrangement: { owner: 'NEGOTIATED', note: null },
+  reviewWeights: DEFAULT_REVIEW_WEIGHTS,
+  confidentialFields: [],
+  eliminationPolicy: null,
+  maxRectificationRounds: 2,
 };
+const milestone = (trancheYuan: number, midterm = false) => ({ title: '样件', deliverables: ['报告'], dueOffsetDays: 90, trancheYuan, midterm });
 
 function refusal(fn: () => unknown): DomainError {
   try {
@@ -67,21 +92,59 @@ describe('challenge domain', () => {
   it.each([
     [{ mode: 'SINGLE', maxWinners: 2 }, 'maxWinners', 'CHALLENGE_WINNERS_MODE_MISMATCH'],
     [{ mode: 'HORSE_RACE', maxWinners: 1 }, 'maxWinners', 'CHALLENGE_WINNERS_MODE_MISMATCH'],
-    [{ deadline: '2026-11-27' }, 'deadline', 'CHALLENGE_DEADLINE_PAST'],
+    [{ deadlineAt: now }, 'deadlineAt', 'CHALLENGE_DEADLINE_PAST'],
+    [{ eliminationPolicy: 'RETAIN' }, 'eliminationPolicy', 'CHALLENGE_POLICY_MODE_MISMATCH'],
+    [{ milestones: [milestone(60_000), milestone(30_000)] }, 'milestones', 'CHALLENGE_SPLIT_MISMATCH'],
+    [{ milestones: [milestone(50_000, true), milestone(50_000, true)] }, 'milestones', 'CHALLENGE_MIDTERM_INVALID'],
+    [{ mode: 'HORSE_RACE', maxWinners: 2, eliminationPolicy: 'RETAIN', milestones: [milestone(100_000)] }, 'milestones', 'CHALLENGE_MIDTERM_INVALID'],
   ] as const)('rejects %o naming the field at fault', (change, field, code) => {
-    const error = refusal(() => checkContent({ ...content, ...change }, now));
+    const error = refusal(() => checkContent({ ...content, ...change } as DraftContent, now));
     expect(error).toMatchObject({ kind: 'validation', code, details: { field } });
   });
 
-  it('judges "today" by the date in Chongqing, not in UTC', () => {
-    const earlyMorningInChongqing = new Date('2026-11-27T23:30:00Z'); // 07:30 on 28 November in UTC+8
-    expect(refusal(() => checkContent({ ...content, deadline: '2026-11-28' }, earlyMorningInChongqing)).code).toBe(
-      'CHALLENGE_DEADLINE_PAST',
-    );
+  it('accepts milestones whose tranches add up to the bounty, a horse race with its mid-term milestone', () => {
+    const milestones = [milestone(40_000), milestone(60_000, true)];
+    expect(() => checkContent({ ...content, milestones }, now)).not.toThrow();
+    expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 2, eliminationPolicy: 'RETAIN', milestones }, now)).not.toThrow();
+  });
+
+  it('reads a date alone as 24:00 China time that day, and derives that date back from the instant', () => {
+    expect(endOfChinaDay('2026-11-28').toISOString()).toBe('2026-11-28T16:00:00.000Z');
+    expect(deadlineDateOf(new Date('2026-11-28T16:00:00Z'))).toBe('2026-11-28'); // 24:00 is still the 28th
+    expect(deadlineDateOf(new Date('2026-11-28T16:00:00.001Z'))).toBe('2026-11-29');
+    expect(resolveDeadline({ deadline: '2026-11-28' })).toMatchObject({ deadline: '2026-11-28', field: 'deadline' });
+    expect(resolveDeadline({ deadlineAt: '2026-11-28T18:00:00+08:00' })).toMatchObject({ deadline: '2026-11-28', field: 'deadlineAt' });
+    expect(refusal(() => resolveDeadline({ deadline: '2026-11-28', deadlineAt: '2026-11-28T18:00:00+08:00' })).details).toMatchObject({
+      field: 'deadlineAt',
+    });
+  });
+
+  it('judges a deadline date by the clock in Chongqing, not in UTC', () => {
+    const { deadlineAt } = resolveDeadline({ deadline: '2026-11-28' });
+    expect(() => checkContent({ ...content, deadlineAt }, new Date('2026-11-28T15:59:00Z'))).not.toThrow(); // 23:59 in UTC+8
+    expect(refusal(() => checkContent({ ...content, deadlineAt }, new Date('2026-11-28T16:00:00Z'))).code).toBe('CHALLENGE_DEADLINE_PAST');
+  });
+
+  it('edits a draft or a returned 榜单 only, auditing each changed field', () => {
+    const drafted = draft('c-1', content, owner, actor, now).state;
+    const edited = edit(drafted, { title: '新标题', keywords: [] }, actor, now);
+    expect(edited.state).toMatchObject({ title: '新标题', version: 2, status: 'DRAFT' });
+    expect(edited.transition.changes).toEqual({ title: { from: content.title, to: '新标题' } });
+    expect(edit({ ...drafted, status: 'RETURNED' }, { title: 'x' }, actor, now).state.status).toBe('RETURNED');
+    const submitted = submit(drafted, profile, actor, now).state;
+    expect(refusal(() => edit(submitted, { title: 'x' }, actor, now))).toMatchObject({ kind: 'conflict', details: { currentState: 'SUBMITTED' } });
+    expect(refusal(() => edit(drafted, { bountyYuan: 1, milestones: [milestone(2)] }, actor, now)).code).toBe('CHALLENGE_SPLIT_MISMATCH');
+  });
+
+  it('requires research content, duration and milestones before vetting can pass the 榜单', () => {
+    expect(refusal(() => checkComplete(content)).details).toMatchObject({ field: 'researchContent' });
+    expect(refusal(() => checkComplete({ ...content, researchContent: 'x' })).details).toMatchObject({ field: 'durationMonths' });
+    expect(refusal(() => checkComplete({ ...content, researchContent: 'x', durationMonths: 12 })).details).toMatchObject({ field: 'milestones' });
+    expect(() => checkComplete({ ...content, researchContent: 'x', durationMonths: 12, milestones: [milestone(100_000)] })).not.toThrow();
   });
 
   it('accepts a horse race with two or three winners', () => {
-    expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 3 }, now)).not.toThrow();
+    expect(() => checkContent({ ...content, mode: 'HORSE_RACE', maxWinners: 3, eliminationPolicy: 'RETAIN' }, now)).not.toThrow();
   });
 
   describe('the district a draft is filed under', () => {

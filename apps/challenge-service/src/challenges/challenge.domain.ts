@@ -1,4 +1,15 @@
-import { chinaDateOf, DomainError, type Actor, type ChallengeContent } from '@jiebang/contracts';
+import {
+  chinaDateOf,
+  DomainError,
+  type Actor,
+  type ChallengeContent,
+  type ConfidentialField,
+  type Eligibility,
+  type EliminationPolicy,
+  type IpArrangement,
+  type MilestonePlan,
+  type ReviewWeights,
+} from '@jiebang/contracts';
 
 /** 榜单 states (ARCHITECTURE §3). Later workflow steps add their transitions here. */
 export const CHALLENGE_STATES = [
@@ -34,7 +45,24 @@ export const CHALLENGE_STATE_LABELS: Record<ChallengeStatus, string> = {
   WITHDRAWN: '已撤榜',
 };
 
-export interface ChallengeState extends ChallengeContent {
+/**
+ * The 榜单 content as the enterprise drafts and edits it. `deadline` is derived from `deadlineAt`; the research
+ * content, duration and milestones may still be missing in a draft and are required before vetting approves it.
+ */
+export interface DraftContent extends ChallengeContent {
+  deadlineAt: Date;
+  researchContent: string | null;
+  durationMonths: number | null;
+  milestones: MilestonePlan[];
+  eligibility: Eligibility;
+  ipArrangement: IpArrangement;
+  reviewWeights: ReviewWeights;
+  confidentialFields: ConfidentialField[];
+  eliminationPolicy: EliminationPolicy | null;
+  maxRectificationRounds: number;
+}
+
+export interface ChallengeState extends DraftContent {
   id: string;
   status: ChallengeStatus;
   /** Aggregate version: bumped by every transition and carried as the events' `sequence`. */
@@ -45,6 +73,10 @@ export interface ChallengeState extends ChallengeContent {
   submittedAt: Date | null;
   /** Escalation flag: since when vetting is overdue (null while within its time limit, or not waiting for it). */
   vettingOverdueAt: Date | null;
+  publishedAt: Date | null;
+  closedAt: Date | null;
+  withdrawalRequestedAt: Date | null;
+  withdrawalReason: string | null;
 }
 
 /** A state change as the audit trail records it: who, in which role, why, and the old and new values. */
@@ -57,21 +89,77 @@ export interface Transition {
   at: Date;
 }
 
-function invalidContent(code: string, message: string, field: string): DomainError {
-  return DomainError.invalid(code, message, field);
+function invalidContent(code: string, message: string, field: string, extra?: Record<string, unknown>): DomainError {
+  return DomainError.invalid(code, message, field, extra);
 }
 
-/** Rules on the content that a schema cannot express: the winners must fit the mode, the deadline must lie ahead. */
-export function checkContent(content: ChallengeContent, now: Date): void {
+const DAY_MS = 86_400_000;
+
+/** The China date applications are last taken: that of the last instant before `deadlineAt` (24:00 is still that day). */
+export function deadlineDateOf(deadlineAt: Date): string {
+  return chinaDateOf(new Date(deadlineAt.getTime() - 1));
+}
+
+/** A date alone as a deadline: 24:00 China time that day, i.e. 00:00 of the next. */
+export function endOfChinaDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS);
+}
+
+/** The deadline as given: an instant, or a China date alone; exactly one of them. */
+export function resolveDeadline(input: { deadline?: string; deadlineAt?: string }): { deadline: string; deadlineAt: Date; field: string } {
+  if (input.deadlineAt !== undefined && input.deadline !== undefined) {
+    throw invalidContent('CHALLENGE_DEADLINE_AMBIGUOUS', '请只填写截止时间 deadlineAt 或截止日期 deadline 之一', 'deadlineAt');
+  }
+  if (input.deadlineAt !== undefined) {
+    const deadlineAt = new Date(input.deadlineAt);
+    return { deadlineAt, deadline: deadlineDateOf(deadlineAt), field: 'deadlineAt' };
+  }
+  if (input.deadline !== undefined) return { deadlineAt: endOfChinaDay(input.deadline), deadline: input.deadline, field: 'deadline' };
+  throw invalidContent('CHALLENGE_DEADLINE_REQUIRED', '请填写揭榜截止时间 deadlineAt', 'deadlineAt');
+}
+
+/**
+ * Rules on the content that a schema cannot express: the winners and the policy must fit the mode, the deadline must
+ * lie ahead, the milestones' tranches must add up to the bounty, and one milestone (required under 赛马制) is the
+ * mid-term review. `deadlineField`: the field the caller gave the deadline in, for the 400.
+ */
+export function checkContent(content: DraftContent, now: Date, deadlineField = 'deadlineAt'): void {
   if (content.mode === 'SINGLE' && content.maxWinners !== 1) {
     throw invalidContent('CHALLENGE_WINNERS_MODE_MISMATCH', '单一揭榜模式只能确定 1 个揭榜方', 'maxWinners');
   }
   if (content.mode === 'HORSE_RACE' && content.maxWinners < 2) {
     throw invalidContent('CHALLENGE_WINNERS_MODE_MISMATCH', '赛马制须确定 2–3 个并行揭榜方', 'maxWinners');
   }
-  if (content.deadline <= chinaDateOf(now)) {
-    throw invalidContent('CHALLENGE_DEADLINE_PAST', '揭榜截止日期必须晚于今天', 'deadline');
+  if (content.mode === 'SINGLE' && content.eliminationPolicy !== null) {
+    throw invalidContent('CHALLENGE_POLICY_MODE_MISMATCH', '淘汰后资金处理方式仅适用于赛马制', 'eliminationPolicy');
   }
+  if (content.deadlineAt.getTime() <= now.getTime()) {
+    throw invalidContent('CHALLENGE_DEADLINE_PAST', '揭榜截止时间必须晚于当前时间', deadlineField);
+  }
+  checkMilestones(content);
+}
+
+function checkMilestones(content: DraftContent): void {
+  if (content.milestones.length === 0) return;
+  const split = content.milestones.reduce((sum, m) => sum + m.trancheYuan, 0);
+  if (split !== content.bountyYuan) {
+    throw invalidContent('CHALLENGE_SPLIT_MISMATCH', `各里程碑拨付金额之和（${split} 元）须等于榜单金额（${content.bountyYuan} 元）`, 'milestones', {
+      splitYuan: split,
+      bountyYuan: content.bountyYuan,
+    });
+  }
+  const midterms = content.milestones.filter((m) => m.midterm).length;
+  if (midterms > 1) throw invalidContent('CHALLENGE_MIDTERM_INVALID', '只能有一个里程碑作为中期评估节点', 'milestones');
+  if (content.mode === 'HORSE_RACE' && midterms === 0) {
+    throw invalidContent('CHALLENGE_MIDTERM_INVALID', '赛马制须指定一个里程碑作为中期评估节点', 'milestones');
+  }
+}
+
+/** What vetting needs before it can pass a 榜单: the whole content the published 榜单 carries. */
+export function checkComplete(state: DraftContent): void {
+  if (state.researchContent === null) throw invalidContent('CHALLENGE_INCOMPLETE', '请补充研究内容 researchContent', 'researchContent');
+  if (state.durationMonths === null) throw invalidContent('CHALLENGE_INCOMPLETE', '请补充实施周期 durationMonths', 'durationMonths');
+  if (state.milestones.length === 0) throw invalidContent('CHALLENGE_INCOMPLETE', '请补充里程碑计划 milestones', 'milestones');
 }
 
 export interface Owner {
@@ -97,11 +185,51 @@ export function draftDistrict(given: string | undefined, registered: string | un
   return districtCode;
 }
 
-export function draft(id: string, content: ChallengeContent, owner: Owner, actor: Actor, now: Date) {
-  checkContent(content, now);
-  const state: ChallengeState = { ...content, ...owner, id, status: 'DRAFT', version: 1, submittedAt: null, vettingOverdueAt: null };
+export function draft(id: string, content: DraftContent, owner: Owner, actor: Actor, now: Date, deadlineField?: string) {
+  checkContent(content, now, deadlineField);
+  const state: ChallengeState = {
+    ...content,
+    ...owner,
+    id,
+    status: 'DRAFT',
+    version: 1,
+    submittedAt: null,
+    vettingOverdueAt: null,
+    publishedAt: null,
+    closedAt: null,
+    withdrawalRequestedAt: null,
+    withdrawalReason: null,
+  };
   const transition: Transition = { from: null, to: 'DRAFT', actor, reason: null, changes: {}, at: now };
   return { state, transition };
+}
+
+const EDITABLE: ChallengeStatus[] = ['DRAFT', 'RETURNED'];
+
+/** JSON-comparable form of a content value (dates as ISO strings), for the audited difference. */
+function comparable(value: unknown): string {
+  return JSON.stringify(value instanceof Date ? value.toISOString() : value);
+}
+
+/** 修改榜单: the enterprise edits its draft, or a 榜单 returned for changes; the audit row names every changed field. */
+export function edit(state: ChallengeState, patch: Partial<DraftContent>, actor: Actor, now: Date, deadlineField?: string) {
+  if (!EDITABLE.includes(state.status)) {
+    throw DomainError.invalidState(
+      'CHALLENGE_INVALID_STATE',
+      `榜单当前为「${CHALLENGE_STATE_LABELS[state.status]}」，只有草稿或退回修改的榜单可以修改`,
+      state.status,
+    );
+  }
+  const next: ChallengeState = { ...state, ...patch, version: state.version + 1 };
+  checkContent(next, now, deadlineField);
+  const changes: Transition['changes'] = {};
+  for (const [field, value] of Object.entries(patch) as [keyof DraftContent, unknown][]) {
+    if (comparable(state[field]) !== comparable(value)) {
+      changes[field] = { from: JSON.parse(comparable(state[field])), to: JSON.parse(comparable(value)) };
+    }
+  }
+  const transition: Transition = { from: state.status, to: state.status, actor, reason: null, changes, at: now };
+  return { state: next, transition };
 }
 
 /**
@@ -140,6 +268,7 @@ export function submit(state: ChallengeState, enterprise: Pick<Owner, 'enterpris
  * transition that leaves it (vetting started, withdrawn, …), whichever command makes that transition.
  */
 export function vettingClockAction(t: Pick<Transition, 'from' | 'to'>): 'arm' | 'cancel' | null {
+  if (t.from === t.to) return null;
   if (t.to === 'SUBMITTED') return 'arm';
   if (t.from === 'SUBMITTED') return 'cancel';
   return null;

@@ -1,4 +1,13 @@
-import type { ChallengeMode, FieldCode } from '@jiebang/contracts';
+import type {
+  ChallengeMode,
+  ConfidentialField,
+  Eligibility,
+  EliminationPolicy,
+  FieldCode,
+  IpArrangement,
+  MilestonePlan,
+  ReviewWeights,
+} from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ChallengeState, ChallengeStatus } from './challenge.domain';
 
@@ -49,6 +58,49 @@ export class Challenge implements ChallengeState {
 
   @Column({ type: 'smallint' })
   maxWinners: number;
+
+  @Column({ type: 'timestamptz' })
+  deadlineAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  researchContent: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  durationMonths: number | null;
+
+  @Column({ type: 'jsonb' })
+  milestones: MilestonePlan[];
+
+  @Column({ type: 'jsonb' })
+  eligibility: Eligibility;
+
+  @Column({ type: 'jsonb' })
+  ipArrangement: IpArrangement;
+
+  @Column({ type: 'jsonb' })
+  reviewWeights: ReviewWeights;
+
+  @Column({ type: 'jsonb' })
+  confidentialFields: ConfidentialField[];
+
+  @Column({ type: 'text', nullable: true })
+  eliminationPolicy: EliminationPolicy | null;
+
+  @Column({ type: 'smallint' })
+  maxRectificationRounds: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** A pending withdrawal request (撤榜申请) of a published 榜单: since when, and the enterprise's reason. */
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawalRequestedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;

@@ -3,7 +3,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { Challenge } from './challenge.entity';
 
 /** States anyone signed in may see: the 榜单 is public from publication on. */
-const PUBLIC_STATES = ['PUBLISHED', 'CLOSED', 'UNDER_REVIEW', 'IN_PUBLIC_NOTICE', 'AWARDED', 'FAILED'];
+export const PUBLIC_STATES: readonly string[] = ['PUBLISHED', 'CLOSED', 'UNDER_REVIEW', 'IN_PUBLIC_NOTICE', 'AWARDED', 'FAILED'];
 
 /**
  * Which challenges a caller may read, as a WHERE clause (OWASP API1: scope in the query, not only in a guard).

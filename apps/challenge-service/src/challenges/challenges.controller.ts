@@ -1,12 +1,14 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@jiebang/contracts';
 import { commandContext, CorrelationId, CurrentPrincipal, Roles, ZodBody, ZodParam, ZodQuery } from '@jiebang/service-kit';
 import {
   challengeIdSchema,
   createChallengeSchema,
+  editChallengeSchema,
   listChallengesSchema,
   type CreateChallengeInput,
+  type EditChallengeInput,
   type ListChallengesQuery,
 } from './challenge.dto';
 import { ChallengesService } from './challenges.service';
@@ -25,6 +27,18 @@ export class ChallengesController {
     @CorrelationId() correlationId: string,
   ) {
     return this.challenges.createDraft(principal, body, commandContext(principal, correlationId));
+  }
+
+  @Patch(':id')
+  @Roles('enterprise')
+  @ApiOperation({ summary: '企业修改榜单（草稿或退回修改时）' })
+  edit(
+    @ZodParam('id', challengeIdSchema) id: string,
+    @ZodBody(editChallengeSchema) body: EditChallengeInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.challenges.edit(id, principal, body, commandContext(principal, correlationId));
   }
 
   @Post(':id/submit')

@@ -1,13 +1,36 @@
 import { Module } from '@nestjs/common';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { ApplicationEvents } from './application.events';
+import { ChallengeWriter } from './challenge.writer';
 import { ChallengesController } from './challenges.controller';
 import { ChallengesService } from './challenges.service';
+import { DeadlineClock } from './deadline-clock';
+import { DeadlineTimer } from './deadline.timer';
+import { LifecycleController } from './lifecycle.controller';
+import { TermsController } from './terms.controller';
+import { TermsService } from './terms.service';
+import { PublicationService } from './publication.service';
 import { VettingClock } from './vetting-clock';
 import { VettingOverdueTimer } from './vetting-overdue.timer';
+import { VettingService } from './vetting.service';
+import { WithdrawalService } from './withdrawal.service';
 
 @Module({
   imports: [EnterprisesModule],
-  controllers: [ChallengesController],
-  providers: [ChallengesService, VettingClock, VettingOverdueTimer],
+  controllers: [ChallengesController, LifecycleController, TermsController],
+  providers: [
+    ChallengesService,
+    ChallengeWriter,
+    VettingClock,
+    DeadlineClock,
+    VettingOverdueTimer,
+    DeadlineTimer,
+    VettingService,
+    PublicationService,
+    WithdrawalService,
+    TermsService,
+    ApplicationEvents,
+  ],
+  exports: [ChallengesService, ChallengeWriter],
 })
 export class ChallengesModule {}

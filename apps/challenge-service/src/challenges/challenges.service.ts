@@ -1,26 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { challengeSubmittedV1, challengeVettingOverdueV1, DomainError, type Principal } from '@jiebang/contracts';
+import { challengeSubmittedV1, challengeVettingOverdueV1, type Principal } from '@jiebang/contracts';
 import { Outbox, type CommandContext } from '@jiebang/messaging';
 import type { FiringTimer } from '@jiebang/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EnterprisesService } from '../enterprises/enterprises.service';
+import { challengeApplicationsStore as applications } from './challenge-applications.store';
+import { seesConfidential, withoutConfidential } from './challenge-visibility.domain';
 import * as domain from './challenge.domain';
-import type { CreateChallengeInput, ListChallengesQuery } from './challenge.dto';
+import type { CreateChallengeInput, EditChallengeInput, ListChallengesQuery } from './challenge.dto';
 import { Challenge } from './challenge.entity';
+import { submittedDetails } from './challenge.events';
 import { scopeChallenges } from './challenge.scope';
 import { ChallengeTransition } from './challenge-transition.entity';
-import { VettingClock } from './vetting-clock';
+import { challengeNotFound as notFound, ChallengeWriter } from './challenge.writer';
+import { termsStore } from './terms.store';
 
-/** Column values as TypeORM loads them: scalars, dates, and jsonb arrays (compared by content). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (typeof a === 'object' && a !== null) return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
+/** The content as the domain takes it: the deadline resolved from whichever of its two forms was given. */
+function withDeadline<T extends { deadline?: string; deadlineAt?: string }>(input: T) {
+  const { deadline: _date, deadlineAt: _instant, ...rest } = input;
+  if (input.deadline === undefined && input.deadlineAt === undefined) return { content: rest, field: undefined };
+  const { field, ...deadline } = domain.resolveDeadline(input);
+  return { content: { ...rest, ...deadline }, field };
 }
-
-const notFound = (id: string) => DomainError.notFound('CHALLENGE_NOT_FOUND', '榜单不存在或无权查看', { id });
 
 /** Challenge use cases: each is one transaction {load → rule → save → outbox → audit → timers}. */
 @Injectable()
@@ -28,32 +31,46 @@ export class ChallengesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly vettingClock: VettingClock,
+    private readonly writer: ChallengeWriter,
     private readonly enterprises: EnterprisesService,
   ) {}
 
   async createDraft(principal: Principal, input: CreateChallengeInput, ctx: CommandContext): Promise<Challenge> {
-    const { districtCode: given, ...content } = input;
+    const { districtCode: given, ...rest } = input;
+    const { deadline, deadlineAt, field } = domain.resolveDeadline(rest);
     const districtCode = domain.draftDistrict(given, principal.districtCode);
     const owner = { enterpriseOrgId: principal.orgId, enterpriseName: principal.orgName ?? principal.orgId, districtCode };
-    const { state, transition } = domain.draft(randomUUID(), content, owner, ctx.actor, new Date());
+    const content = { ...rest, deadline, deadlineAt };
+    const { state, transition } = domain.draft(randomUUID(), content, owner, ctx.actor, new Date(), field);
     return this.dataSource.transaction(async (em) => {
       // A fresh id: `insert`, where `save` would first SELECT the row to learn whether it exists.
       const created = em.create(Challenge, state);
       await em.insert(Challenge, created);
-      await this.recordTransition(em, state.id, transition, null, ctx);
+      await this.writer.record(em, state, transition, null, ctx);
       return created;
+    });
+  }
+
+  /** PATCH: the enterprise edits its own draft or returned 榜单; no event (drafts are private), an audit row. */
+  async edit(id: string, principal: Principal, input: EditChallengeInput, ctx: CommandContext): Promise<Challenge> {
+    const { content, field } = withDeadline(input);
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.writer.loadOwnForUpdate(em, id, principal);
+      const { state, transition } = domain.edit(current, content, ctx.actor, new Date(), field);
+      const saved = await this.writer.save(em, current, state, transition.at);
+      await this.writer.record(em, state, transition, null, ctx);
+      return saved;
     });
   }
 
   async submit(id: string, principal: Principal, ctx: CommandContext): Promise<Challenge> {
     return this.dataSource.transaction(async (em) => {
-      const current = await this.loadOwnForUpdate(em, id, principal);
+      const current = await this.writer.loadOwnForUpdate(em, id, principal);
       // Only a VERIFIED enterprise submits (409 ENTERPRISE_NOT_VERIFIED otherwise), as its profile names it now.
       const enterprise = await this.enterprises.requireVerified(em, current.enterpriseOrgId);
       const profile = { enterpriseName: enterprise.name, districtCode: enterprise.districtCode };
       const { state, transition } = domain.submit(current, profile, ctx.actor, new Date());
-      const saved = await this.update(em, current, { ...current, ...state, updatedAt: transition.at });
+      const saved = await this.writer.save(em, current, state, transition.at);
       const event = await this.outbox.append(
         em,
         challengeSubmittedV1,
@@ -74,11 +91,12 @@ export class ChallengesService {
             enterpriseName: state.enterpriseName,
             districtCode: state.districtCode,
             submittedAt: transition.at.toISOString(),
+            ...submittedDetails(state),
           },
         },
         ctx,
       );
-      await this.recordTransition(em, id, transition, event.id, ctx);
+      await this.writer.record(em, state, transition, event.id, ctx);
       return saved;
     });
   }
@@ -88,11 +106,11 @@ export class ChallengesService {
    * for vetting. A flag, an audit entry and `challenge.vetting-overdue`; the status stays SUBMITTED.
    */
   async flagVettingOverdue(em: EntityManager, timer: FiringTimer): Promise<void> {
-    const current = await this.lockForUpdate(em, timer.subject);
+    const current = await this.writer.lockForUpdate(em, timer.subject);
     const flagged = current && domain.flagVettingOverdue(current, timer.ctx.actor, timer.firedAt);
     if (!flagged) return;
     const { state, escalation } = flagged;
-    await this.update(em, current, { ...current, ...state, updatedAt: escalation.at });
+    await this.writer.save(em, current, state, escalation.at);
     const event = await this.outbox.append(
       em,
       challengeVettingOverdueV1,
@@ -111,10 +129,23 @@ export class ChallengesService {
       },
       timer.ctx,
     );
-    await this.audit(em, state.id, escalation, event.id);
+    await this.writer.audit(em, state.id, escalation, event.id);
   }
 
-  async get(id: string, principal: Principal): Promise<Challenge> {
+  /** One 榜单 as the caller may see it: without its confidential fields for a solver or team yet to accept the terms. */
+  async get(id: string, principal: Principal): Promise<Partial<Challenge> & { termsAcceptedAt?: Date | null; applicationsCount?: number }> {
+    const found = await this.findVisible(id, principal);
+    if (principal.role === 'solver' || principal.role === 'team') {
+      const termsAcceptedAt = await termsStore.acceptedAt(this.dataSource.manager, id, principal.orgId);
+      const view = seesConfidential(principal.role, termsAcceptedAt !== null) ? found : withoutConfidential(found);
+      return { ...view, termsAcceptedAt };
+    }
+    if (principal.role === 'enterprise') return { ...found, applicationsCount: await applications.activeCount(this.dataSource.manager, id) };
+    return seesConfidential(principal.role, false) ? found : withoutConfidential(found);
+  }
+
+  /** The 榜单 if the caller may see it (scoped in SQL), else 404. */
+  async findVisible(id: string, principal: Principal): Promise<Challenge> {
     const found = await scopeChallenges(this.dataSource.getRepository(Challenge).createQueryBuilder('c'), principal)
       .andWhere('c.id = :id', { id })
       .getOne();
@@ -122,7 +153,8 @@ export class ChallengesService {
     return found;
   }
 
-  async list(principal: Principal, query: ListChallengesQuery): Promise<{ items: Challenge[]; total: number }> {
+  /** A listing never carries the confidential fields, whoever asks: they are read one 榜单 at a time. */
+  async list(principal: Principal, query: ListChallengesQuery): Promise<{ items: Partial<Challenge>[]; total: number }> {
     const qb = scopeChallenges(this.dataSource.getRepository(Challenge).createQueryBuilder('c'), principal);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     const [items, total] = await qb
@@ -130,57 +162,11 @@ export class ChallengesService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items, total };
+    return { items: items.map(withoutConfidential), total };
   }
 
   async history(id: string, principal: Principal): Promise<ChallengeTransition[]> {
-    await this.get(id, principal);
+    await this.findVisible(id, principal);
     return this.dataSource.getRepository(ChallengeTransition).find({ where: { challengeId: id }, order: { id: 'ASC' } });
-  }
-
-  /** Row lock first, so concurrent commands (and timers) on one challenge serialise and its events keep their order. */
-  lockForUpdate(em: EntityManager, id: string): Promise<Challenge | null> {
-    return em.findOne(Challenge, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  private async loadOwnForUpdate(em: EntityManager, id: string, principal: Principal): Promise<Challenge> {
-    const found = await this.lockForUpdate(em, id);
-    if (!found || found.enterpriseOrgId !== principal.orgId) throw notFound(id);
-    return found;
-  }
-
-  /**
-   * Writes the new state of a challenge this transaction has locked: one UPDATE of the columns that changed. `save`
-   * would first SELECT the row again to find them: a second round trip and most of the ORM's CPU on every command.
-   */
-  private async update(em: EntityManager, current: Challenge, next: Challenge): Promise<Challenge> {
-    const changed = Object.fromEntries(
-      Object.entries(next).filter(([column, value]) => !sameValue(current[column as keyof Challenge], value)),
-    );
-    if (Object.keys(changed).length > 0) await em.update(Challenge, { id: current.id }, changed);
-    return next;
-  }
-
-  /** Every transition goes through here: its audit entry, then the timers it arms or cancels. */
-  private async recordTransition(em: EntityManager, id: string, t: domain.Transition, eventId: string | null, ctx: CommandContext) {
-    await this.audit(em, id, t, eventId);
-    await this.vettingClock.follow(em, id, t, ctx, eventId);
-  }
-
-  private async audit(em: EntityManager, challengeId: string, t: domain.Transition | domain.Escalation, eventId: string | null) {
-    const escalation = 'kind' in t;
-    await em.insert(ChallengeTransition, {
-      challengeId,
-      kind: escalation ? 'escalation' : 'transition',
-      fromStatus: escalation ? t.status : t.from,
-      toStatus: escalation ? t.status : t.to,
-      actorId: t.actor.id,
-      actorRole: t.actor.role,
-      actorOrgId: t.actor.orgId ?? null,
-      reason: t.reason,
-      changes: t.changes,
-      eventId,
-      at: t.at,
-    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Timers, type FiringTimer, type TimerHandler } from '@jiebang/timers';
 import type { EntityManager } from 'typeorm';
 import { ChallengesService } from './challenges.service';
+import { ChallengeWriter } from './challenge.writer';
 import { VETTING_TIMER } from './vetting-clock';
 
 /** Thin handler of the vetting timer, like an event consumer: lock the challenge, let the use case decide. */
@@ -12,6 +13,7 @@ export class VettingOverdueTimer implements TimerHandler, OnModuleInit {
   constructor(
     private readonly timers: Timers,
     private readonly challenges: ChallengesService,
+    private readonly writer: ChallengeWriter,
   ) {}
 
   onModuleInit(): void {
@@ -19,7 +21,7 @@ export class VettingOverdueTimer implements TimerHandler, OnModuleInit {
   }
 
   lockSubject(em: EntityManager, challengeId: string) {
-    return this.challenges.lockForUpdate(em, challengeId);
+    return this.writer.lockForUpdate(em, challengeId);
   }
 
   fire(em: EntityManager, timer: FiringTimer) {

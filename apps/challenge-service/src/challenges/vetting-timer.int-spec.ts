@@ -15,11 +15,8 @@ import {
   type RunningApp,
 } from '@jiebang/testing';
 import { TimerQueue, TimerWorker } from '@jiebang/timers';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config';
-import { VettingClock } from './vetting-clock';
 
 const body = {
   title: '压铸模具热裂纹导致寿命不足',
@@ -109,22 +106,14 @@ describe('vetting timer: escalation when 专家论证 is not started in time (re
     expect(await query(database, 'SELECT status FROM timers WHERE subject = $1', [challenge.id])).toEqual([{ status: 'fired' }]);
   });
 
-  it('escalates nothing when a transition leaves SUBMITTED first: the vetting clock cancels the timer', async () => {
+  it('escalates nothing when vetting starts first: leaving SUBMITTED cancels the timer', async () => {
     const worker = svc.app.get(TimerWorker);
     await worker.pause(); // so the 1 s SLA cannot pass before the transition below
     let challenge: { id: string; submittedAt: string };
     try {
       challenge = await submitNew('req-vetting-2');
-      // Stands in for the vetting command of the workflow to come: any transition out of SUBMITTED goes through the clock.
-      await svc.app.get<DataSource>(getDataSourceToken()).transaction((em) =>
-        svc.app.get(VettingClock).follow(
-          em,
-          challenge.id,
-          { from: 'SUBMITTED', to: 'UNDER_VETTING', actor: { id: principals.bureau.sub, role: 'bureau' }, reason: null, changes: {}, at: new Date() },
-          { actor: { id: principals.bureau.sub, role: 'bureau' }, correlationId: 'req-vetting-2b' },
-          null,
-        ),
-      );
+      const started = await http('POST', `${api}/${challenge.id}/vetting/start`, { token: bureau, headers: { 'x-correlation-id': 'req-vetting-2b' } });
+      expect(started).toMatchObject({ status: 200, body: { status: 'UNDER_VETTING' } });
     } finally {
       worker.resume();
     }
@@ -137,7 +126,7 @@ describe('vetting timer: escalation when 专家论证 is not started in time (re
       return job!.returnvalue;
     });
     expect(outcome).toBe('cancelled');
-    expect((await outboxOf(challenge.id)).map((r) => r.type)).toEqual(['challenge.submitted']);
+    expect((await outboxOf(challenge.id)).map((r) => r.type)).toEqual(['challenge.submitted', 'challenge.vetting-started']);
   });
 
   it('shows the timer queue in readiness', async () => {
