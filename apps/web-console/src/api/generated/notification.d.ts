@@ -773,7 +773,7 @@ export interface operations {
                 "application/json": {
                     items: {
                         /** @enum {string} */
-                        category: "challenge" | "application" | "project" | "service-order" | "profile" | "system";
+                        category: "enterprise" | "challenge" | "application" | "project" | "service-order" | "profile" | "system";
                         /** @enum {string} */
                         channel: "inbox" | "email" | "webhook";
                         /** @enum {string} */
@@ -823,7 +823,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    categories: ("challenge" | "application" | "project" | "service-order" | "profile" | "system")[];
+                    categories: ("enterprise" | "challenge" | "application" | "project" | "service-order" | "profile" | "system")[];
                     /** @default null */
                     description?: string | null;
                 };
@@ -899,7 +899,7 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: "true" | "false";
-                category?: "challenge" | "application" | "project" | "service-order" | "profile" | "system";
+                category?: "enterprise" | "challenge" | "application" | "project" | "service-order" | "profile" | "system";
                 page?: number;
                 pageSize?: number;
             };
@@ -964,7 +964,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    category?: "challenge" | "application" | "project" | "service-order" | "profile" | "system";
+                    category?: "enterprise" | "challenge" | "application" | "project" | "service-order" | "profile" | "system";
                 };
             };
         };
