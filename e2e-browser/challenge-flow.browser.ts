@@ -3,7 +3,7 @@ import { expectAccessible, expect, screenshot, SERVICE_URLS, signIn, test } from
 import { verifiedEnterprise } from './support/enterprises';
 
 /** Today in China, where the bureau's calendar runs (the browser runs in Asia/Shanghai too). */
-const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const chinaYesterday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
 
 test.beforeAll(async () => {
   await verifiedEnterprise();
@@ -64,13 +64,14 @@ test('an enterprise drafts and submits a 榜单; the bureau sees it in its queue
     await page.getByLabel('技术领域').fill('轻金属');
     await page.getByLabel('技术领域').press('Enter');
     await page.getByLabel('悬赏金额（万元）').fill('150');
-    // Today is not a valid deadline: a rule of the service's domain, not of the request schema.
-    await page.getByLabel('揭榜截止日期').fill(chinaToday());
+    // A deadline date means 24:00 China time that day: yesterday has passed. A rule of the service's domain, not of
+    // the request schema.
+    await page.getByLabel('揭榜截止日期').fill(chinaYesterday());
     await page.getByLabel('揭榜截止日期').press('Enter');
     await page.getByRole('button', { name: '保存草稿' }).click();
     const deadlineItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('揭榜截止日期') });
-    await expect(deadlineItem.getByText('揭榜截止日期必须晚于今天')).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasText: '揭榜截止日期必须晚于今天' })).toContainText('CHALLENGE_DEADLINE_PAST');
+    await expect(deadlineItem.getByText('揭榜截止时间必须晚于当前时间')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: '揭榜截止时间必须晚于当前时间' })).toContainText('CHALLENGE_DEADLINE_PAST');
     await expectAccessible(page, 'the challenge form with a refusal');
     await screenshot(page, '03-challenge-form-refused');
   });

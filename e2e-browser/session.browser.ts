@@ -5,13 +5,23 @@ const USER_KEY = `oidc.user:${CONSOLE_URL}/oidc:jiebang-console`;
 
 /** Replaces parts of the signed-in user oidc-client-ts keeps in sessionStorage. */
 async function tamper(page: Page, changes: Record<string, string>): Promise<void> {
-  await page.evaluate(
-    ([key, patch]) => {
-      const user = JSON.parse(sessionStorage.getItem(key)!);
-      sessionStorage.setItem(key, JSON.stringify({ ...user, ...patch }));
-    },
-    [USER_KEY, changes] as const,
-  );
+  // After a sign-in through the provider the console may still replace its URL; an evaluate caught by that navigation
+  // is tried again once the page has loaded (an open SSE stream means the network never goes idle).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.evaluate(
+        ([key, patch]) => {
+          const user = JSON.parse(sessionStorage.getItem(key)!);
+          sessionStorage.setItem(key, JSON.stringify({ ...user, ...patch }));
+        },
+        [USER_KEY, changes] as const,
+      );
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !String(e).includes('Execution context was destroyed')) throw e;
+      await page.waitForLoadState('load');
+    }
+  }
 }
 
 const storedToken = (page: Page) => page.evaluate((key) => JSON.parse(sessionStorage.getItem(key)!).access_token as string, USER_KEY);
