@@ -140,7 +140,7 @@ describe('赛马制 property: random command sequences over 1–3 projects', () 
           if (w.ledger.some((t) => t.retainedYuan > 0)) reached.add('retained');
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 2 }, // a fixed seed: the coverage assertion below must not depend on luck
     );
     // The generator must keep reaching the deep states, or the property would hold vacuously.
     expect([...reached].sort()).toEqual(expect.arrayContaining(['ELIMINATED', 'MIDTERM_REVIEW', 'TERMINATED', 'accepted', 'reallocated', 'retained']));
