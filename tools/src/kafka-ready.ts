@@ -36,7 +36,24 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+/**
+ * A broker that has just started may answer the new topic's metadata with "does not host this topic-partition"
+ * before its controller has placed the leader (kafkajs retries only "leader not available"): try the whole round
+ * trip again a few times before calling the broker broken.
+ */
+async function withRetries(tries = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await main();
+    } catch (e) {
+      if (attempt >= tries) throw e;
+      console.log(`[jiebang] Kafka not ready yet (${(e as Error).message}); trying again`);
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
+}
+
+withRetries().catch((e) => {
   console.error(`[jiebang] Kafka not ready: ${(e as Error).message}`);
   process.exit(1);
 });

@@ -60,5 +60,3 @@ export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): MatchingConfig {
   return parseConfig(matchingConfigSchema, environment);
 }
-
-/** Kept here for the service's test harness, which imports it with the rest of the configuration. */

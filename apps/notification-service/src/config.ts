@@ -77,5 +77,3 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Notifi
 export function allowPrivateTargets(config: Pick<NotificationConfig, 'NODE_ENV' | 'WEBHOOK_ALLOW_PRIVATE_TARGETS'>): boolean {
   return config.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? config.NODE_ENV !== 'production';
 }
-
-/** Kept here for the service's test harness, which imports it with the rest of the configuration. */

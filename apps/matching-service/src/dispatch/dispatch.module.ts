@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProfileStore } from '../profiles/profile.store';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { RankingModule } from '../ranking/ranking.module';
 import { DispatchClocks } from './dispatch-clocks';
 import { DispatchController } from './dispatch.controller';
@@ -19,7 +19,7 @@ import { TeamReputation } from './team-reputation';
 
 /** Dispatch of service orders: the district's queue and recommendation, offers to teams, service, SLA clocks. */
 @Module({
-  imports: [RankingModule],
+  imports: [RankingModule, ProfilesModule],
   controllers: [DispatchController, DispatchTeamController],
   providers: [
     DispatchStore,
@@ -35,8 +35,6 @@ import { TeamReputation } from './team-reputation';
     TeamEligibility,
     TeamLoad,
     TeamReputation,
-    // The profiles' own store: the capacity path writes through it (no change to the profiles feature).
-    ProfileStore,
   ],
 })
 export class DispatchModule {}

@@ -10,5 +10,7 @@ import { ProfileStore } from './profile.store';
 @Module({
   controllers: [ProfilesController],
   providers: [ProfilesService, ProfileStore],
+  // Dispatch writes a team's open load through the same store (the capacity path).
+  exports: [ProfileStore],
 })
 export class ProfilesModule {}
