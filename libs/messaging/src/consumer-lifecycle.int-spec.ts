@@ -114,7 +114,7 @@ describe('consumer and relay lifecycle (real Kafka, Postgres)', () => {
         { ...quiet, warn: (m: string) => warnings.push(m) },
       );
     const event = submittedEvent();
-    const message = { topic, partition: 0, offset: '0', key: null, value: Buffer.from(JSON.stringify(event)), headers: {} };
+    const message = { topic, partition: 0, offset: '0', key: Buffer.from(event.subject), value: Buffer.from(JSON.stringify(event)), headers: {} };
 
     const withHandler = new HandlerRegistry().on(challengeSubmittedV1, async () => undefined);
     const withoutHandler: StreamSubscription = { stream: 'challenge', handlers: new Map(), ignored: new Set() };

@@ -26,17 +26,34 @@ describe('dead letters (real Kafka, Postgres)', () => {
     const valid = submittedEvent();
     const binary = Buffer.from([0xff, 0x00, 0xfe, 0x7b]);
     const key = Buffer.from('{"looks":"like json"}');
+    // A valid event under that key is a forged record (its key is not its subject): dead-lettered too, after the first,
+    // which shows the partition moved on past the malformed one.
     await produceRaw(namespace, TOPIC, [
       { key, value: Buffer.from('{"not json'), headers: { traceparent: '{"span":1}', binary } },
       { key, value: JSON.stringify(valid) },
     ]);
-    await eventually(async () => expect(await effects(valid.subject)).toHaveLength(1)); // the partition moved on
-    const [dead] = await readTopic(namespacedTopic(namespace, dlqTopic(TOPIC)), (m) => m.length >= 1);
+    const [dead, forged] = await readTopic(namespacedTopic(namespace, dlqTopic(TOPIC)), (m) => m.length >= 2);
+    expect(forged.headers?.[DLQ_HEADERS.reason]?.toString()).toBe('wrong-key');
+    expect(forged.key).toEqual(key);
+    expect(await effects(valid.subject)).toHaveLength(0);
     expect(dead.key).toEqual(key);
     expect(dead.value).toEqual(Buffer.from('{"not json'));
     expect(dead.headers?.binary).toEqual(binary);
     expect(dead.headers?.traceparent?.toString()).toBe('{"span":1}');
     expect(dead.headers?.[DLQ_HEADERS.reason]?.toString()).toBe('malformed-json');
+  });
+
+  it('sends a record from a service that does not own the stream to the DLQ, never to a handler', async () => {
+    const forged = { ...submittedEvent(), source: 'notification-service' };
+    const valid = submittedEvent();
+    await produceRaw(namespace, TOPIC, [
+      { key: forged.subject, value: JSON.stringify(forged) },
+      { key: valid.subject, value: JSON.stringify(valid) },
+    ]);
+    await eventually(async () => expect(await effects(valid.subject)).toHaveLength(1));
+    const [dead] = await readTopic(namespacedTopic(namespace, dlqTopic(TOPIC)), (m) => m.length >= 1);
+    expect(dead.headers?.[DLQ_HEADERS.reason]?.toString()).toBe('wrong-source');
+    expect(await effects(forged.subject)).toHaveLength(0);
   });
 
   it('parks a dead letter in the database when the DLQ topic is unusable, moves on, and flushes it later', async () => {

@@ -20,7 +20,7 @@ export interface FailedMessage {
 }
 
 export interface Failure {
-  reason: 'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'invalid-data' | 'wrong-topic' | 'handler-failed';
+  reason: 'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'invalid-data' | 'wrong-topic' | 'wrong-key' | 'wrong-source' | 'handler-failed';
   error: string;
   attempts: number;
 }

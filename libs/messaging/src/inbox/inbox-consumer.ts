@@ -5,6 +5,7 @@ import { consumedEvents } from '../metrics';
 import { DeadLetters, type FailedMessage, type Failure } from './dead-letter';
 import type { EventHandler, StreamSubscription } from './handler-registry';
 import { isInfrastructureError } from './infrastructure-error';
+import { checkProvenance } from './provenance';
 
 /** Runs the handling of one event inside a context (e.g. a logger that stamps its correlationId on every line). */
 export type EventContextRunner = <T>(event: Envelope, fn: () => Promise<T>) => Promise<T>;
@@ -42,6 +43,8 @@ export class InboxConsumer {
       const error = `${event.type} belongs to stream "${definition.stream}", not topic ${message.topic}`;
       return this.deadLetter(message, { reason: 'wrong-topic', error, attempts: 0 }, event.type, heartbeat);
     }
+    const forged = checkProvenance(message.key, event, definition.stream);
+    if (forged) return this.deadLetter(message, { ...forged, attempts: 0 }, event.type, heartbeat);
     const key = `${event.type}@v${event.version}`;
     const handlers = subscription.handlers.get(key);
     if (!handlers) return this.skip(subscription, key, event);

@@ -88,7 +88,7 @@ export async function startHarness(
       MessagingModule.forRootAsync({
         useFactory: (): MessagingOptions => ({
           ...DEFAULT_MESSAGING_OPTIONS,
-          service: 'matching-service',
+          service: 'challenge-service', // it writes the challenge stream, which only its owner may,
           brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
           namespace,
           consumerGroup: `harness-${namespace}`,
