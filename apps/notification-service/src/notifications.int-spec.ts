@@ -344,7 +344,7 @@ describe('notification-service', () => {
   });
 
   it('shows queue health in readiness and serves Bull Board to the bureau and admins only', async () => {
-    const ready = await http('GET', `${app.url}/health/ready`);
+    const ready = await http('GET', `${app.url}/health/ready`, { token: bureau });
     expect(ready.status).toBe(200);
     expect(ready.body.info.queues).toMatchObject({ status: 'up', 'notify-inbox': expect.objectContaining({ failed: 0 }) });
 

@@ -116,7 +116,15 @@ describe('challenge-service over HTTP (real Postgres, Redis, Kafka)', () => {
     const asBureau = await http('POST', api, { token: tokens.bureau, body });
     expect(asBureau.status).toBe(403);
     expect(asBureau.body.code).toBe('AUTH_ROLE_FORBIDDEN');
-    expect((await http('GET', `${svc.url}/health/ready`)).status).toBe(200); // health stays public
+    // Health stays public, but only operators read its details (versions, queue names, error texts).
+    const anonymous = await http('GET', `${svc.url}/health/ready`);
+    expect(anonymous).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(Object.keys(anonymous.body)).toEqual(['status']);
+    const asEnterprise = await http('GET', `${svc.url}/health/ready`, { token: tokens.enterprise });
+    expect(Object.keys(asEnterprise.body)).toEqual(['status']);
+    const asOperator = await http('GET', `${svc.url}/health/ready`, { token: tokens.bureau });
+    expect(asOperator.body.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up' } });
+    expect((await http('GET', `${svc.url}/health/live`)).body).toEqual({ status: 'ok' });
   });
 
   it('documents the API at /docs, with the zod request schemas', async () => {

@@ -130,7 +130,7 @@ describe('vetting timer: escalation when 专家论证 is not started in time (re
   });
 
   it('shows the timer queue in readiness', async () => {
-    const ready = await http('GET', `${svc.url}/health/ready`);
+    const ready = await http('GET', `${svc.url}/health/ready`, { token: bureau });
     expect(ready.status).toBe(200);
     expect(ready.body.details.timers).toMatchObject({ status: 'up', queue: 'timers-challenge-service' });
   });

@@ -3,6 +3,7 @@ import { ServerKafka } from '@nestjs/microservices';
 import type { Consumer, ConsumerCrashEvent, EachMessagePayload } from 'kafkajs';
 import type { InboxConsumer } from '../inbox/inbox-consumer';
 import type { MessagingOptions } from '../messaging-options';
+import { kafkaLogCreator } from './kafka-log';
 import type { ConsumerHealth } from './consumer-health';
 
 /**
@@ -23,7 +24,7 @@ export class KafkaEventServer extends ServerKafka {
   ) {
     super({
       postfixId: '',
-      client: { clientId: `${opts.service}-consumer`, brokers: opts.brokers },
+      client: { clientId: `${opts.service}-consumer`, brokers: opts.brokers, logCreator: kafkaLogCreator(new Logger('kafkajs')) },
       consumer: {
         groupId: opts.consumerGroup,
         sessionTimeout: opts.sessionTimeoutMs,

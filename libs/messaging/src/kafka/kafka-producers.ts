@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { MessagingOptions } from '../messaging-options';
+import { kafkaLogCreator } from './kafka-log';
 
 /**
  * The service's producers. The relay's is idempotent with one request in flight (acks=all is implied), so broker
@@ -19,11 +20,7 @@ export class KafkaProducers {
       clientId: `${opts.service}-producer`,
       brokers: opts.brokers,
       logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log }) => {
-        const line = `${log.message}${log.error ? `: ${log.error}` : ''}`;
-        if (level <= logLevel.ERROR) logger.error(line);
-        else logger.warn(line);
-      },
+      logCreator: kafkaLogCreator(logger),
     });
     this.relay = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     // Few retries: when the DLQ topic is unusable the letter is parked in the database instead of blocking the partition.

@@ -1,12 +1,19 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Principal, Role } from '@jiebang/contracts';
 
 export const IS_PUBLIC = 'jiebang:public';
 export const ROLES = 'jiebang:roles';
 export const QUERY_TOKEN = 'jiebang:query-token';
 
-/** Opens a route to unauthenticated callers (health, docs). Everything else needs a valid token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Opens a route to unauthenticated callers (health, metrics, the public listing). Everything else needs a valid
+ * token. The OpenAPI document says so too (`security: []` overrides the document-wide bearer requirement), so
+ * generated clients and scanners do not send or demand a token there.
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(SWAGGER_SECURITY, []));
+
+/** @nestjs/swagger's metadata key behind `@ApiSecurity` (its constants are not exported); an empty list = no auth. */
+const SWAGGER_SECURITY = 'swagger/apiSecurity';
 
 /**
  * Also accepts the token as `?access_token=` on this route: browsers' EventSource (SSE) cannot send headers.
