@@ -48,7 +48,8 @@ describe('authorization of the 揭榜挂帅 routes of challenge-service (real Po
       t.database,
       `SELECT (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM challenge_transitions)::int AS challenges,
               (SELECT count(*) FROM project_transitions)::int AS projects, (SELECT count(*) FROM challenge_questions)::int AS questions,
-              (SELECT count(*) FROM challenge_terms_acceptances)::int AS terms, (SELECT sum(paid_yuan) FROM tranche_ledger)::int AS paid`,
+              (SELECT count(*) FROM challenge_terms_acceptances)::int AS terms, (SELECT count(*) FROM challenge_objections)::int AS objections,
+              (SELECT sum(paid_yuan) FROM tranche_ledger)::int AS paid`,
     );
 
   async function reach(status: 'DRAFT' | 'SUBMITTED' | 'PUBLISHED'): Promise<string> {
@@ -110,6 +111,16 @@ describe('authorization of the 揭榜挂帅 routes of challenge-service (real Po
     { method: 'POST', path: `/challenges/${ids.draft}/questions`, body: { question: '问' }, allowed: [], strangers: ['solver', 'team'] },
     { method: 'POST', path: `/challenges/${ids.published}/questions`, body: { question: '问' }, allowed: ['solver', 'team'], strangers: [] },
     { method: 'POST', path: `/challenges/${ids.published}/questions/${ids.question}/answer`, body: { answer: '答' }, allowed: ['enterprise', 'bureau'], strangers: ['otherEnterprise'] },
+    // 公示 objections: anyone signed in who can see the 榜单 but the bureau, which decides them (a draft: only its enterprise).
+    {
+      method: 'POST',
+      path: `/challenges/${ids.draft}/objections`,
+      body: { reasons: ['异议'], evidence: [] },
+      allowed: ['enterprise'],
+      strangers: ['otherEnterprise', 'district', 'otherDistrict', 'solver', 'team', 'expert'],
+    },
+    bureauOnly('POST', `/challenges/${ids.draft}/objections/${ids.draft}/uphold`, { reason: '成立', applicationIds: [ids.draft] }),
+    bureauOnly('POST', `/challenges/${ids.draft}/objections/${ids.draft}/dismiss`, { reason: '不成立' }),
     // Projects: the solver's (its own project), the enterprise's (approvals, payments), the bureau's (decisions).
     { method: 'POST', path: `/projects/${ids.project}/milestones/1/submit`, body: DELIVERABLES, allowed: ['solver'], strangers: ['team'] },
     { method: 'POST', path: `/projects/${ids.project}/milestones/1/approve`, allowed: ['enterprise'], strangers: ['otherEnterprise'] },
