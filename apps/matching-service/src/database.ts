@@ -13,6 +13,7 @@ import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching
 import { RunAttemptsRetention1764500000000 } from './migrations/1764500000000-run-attempts-retention';
 import { Dispatch1764600000000 } from './migrations/1764600000000-dispatch';
 import { WorkflowRatings1764610000000 } from './migrations/1764610000000-workflow-ratings';
+import { ProfileRecords1766000000000 } from './migrations/1766000000000-profile-records';
 import { CandidateDispute } from './profiles/candidate-dispute.entity';
 import { CandidateProfile } from './profiles/candidate-profile.entity';
 import { CandidateRating } from './profiles/candidate-rating.entity';
@@ -30,5 +31,6 @@ export const DATABASE: ServiceDatabase = {
     Reviews1765000200000,
     ReviewCompletion1765000300000,
     Award1765000400000,
+    ProfileRecords1766000000000,
   ],
 };

@@ -49,6 +49,9 @@ describe('application rules', () => {
     expect(codeOf(() => domain.withdraw(app('SUBMITTED'), open, '因故', late))).toBe('APPLICATION_DEADLINE_PASSED');
     expect(codeOf(() => domain.submit(app('DRAFT'), open, profile, late))).toBe('APPLICATION_DEADLINE_PASSED');
     expect(codeOf(() => domain.submit(app('DRAFT'), { ...open, status: 'CLOSED' }, profile, now))).toBe('CHALLENGE_NOT_OPEN');
+    // Closed by its deadline: the late applicant is told of the deadline, not merely that the 榜单 is closed.
+    expect(codeOf(() => domain.submit(app('DRAFT'), { ...open, status: 'CLOSED' }, profile, late))).toBe('APPLICATION_DEADLINE_PASSED');
+    expect(codeOf(() => domain.draft(solver, { ...open, status: 'CLOSED' }, late))).toBe('APPLICATION_DEADLINE_PASSED');
     expect(codeOf(() => domain.draft(solver, { ...open, status: 'APPROVED' }, now))).toBe('CHALLENGE_NOT_OPEN');
     expect(codeOf(() => domain.draft({ ...solver, role: 'expert' }, open, now))).toBe('APPLICATION_FORBIDDEN');
   });

@@ -121,8 +121,9 @@ function assertOpen(c: ChallengeFacts): void {
 /** A new draft: the caller's organisation, the challenge still taking applications. */
 export function draft(p: Principal, c: ChallengeFacts, now: Date): Transition {
   if (!APPLICANT_ROLES.has(p.role)) throw DomainError.forbidden('APPLICATION_FORBIDDEN', '只有揭榜方或科技特派员团可以揭榜');
-  assertOpen(c);
+  // A passed deadline is the reason a late applicant needs to hear, even when the close has already arrived.
   assertBeforeDeadline('DRAFT', c, now);
+  assertOpen(c);
   return { from: null, to: 'DRAFT', reason: null, at: now };
 }
 
@@ -150,8 +151,8 @@ export function eligibilityViolation(e: Eligibility | null, profile: ApplicantPr
 /** DRAFT or RETURNED → SUBMITTED, while the 榜单 is open and the applicant eligible. */
 export function submit(s: ApplicationState, c: ChallengeFacts, profile: ApplicantProfile, now: Date) {
   if (s.status !== 'DRAFT' && s.status !== 'RETURNED') throw invalidState(s.status, '提交');
-  assertOpen(c);
   assertBeforeDeadline(s.status, c, now);
+  assertOpen(c);
   const violation = eligibilityViolation(c.eligibility, profile, s.proposal);
   if (violation) throw new DomainError('conflict', 'APPLICATION_INELIGIBLE', violation.message, { rule: violation.rule, currentState: s.status });
   const state: ApplicationState = { ...s, status: 'SUBMITTED', version: s.version + 1, submissionCount: s.submissionCount + 1 };

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CandidateAnalysis } from '../engine/candidate';
 import { PROFILE_CHANNEL } from '../ranking/profile-index.listener';
 import { CandidateProfile } from './candidate-profile.entity';
+import type { ProfileRecord } from './profile-record.domain';
 import type { ProfileState } from './profile.domain';
 import type { ListProfilesQuery } from './profile.dto';
 import { scopeProfiles } from './profile.scope';
@@ -168,6 +169,31 @@ export class ProfileStore {
   }
 
   /** Delivered to listeners only when the transaction commits, so an index never sees a rolled-back change. */
+  /** A finished project of the profile, once (project id): whether this call recorded it. */
+  async insertRecord(em: EntityManager, r: ProfileRecord, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO profile_records (project_id, profile_id, challenge_id, challenge_title, application_id, outcome, ended_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (project_id) DO NOTHING RETURNING project_id`,
+      [r.projectId, r.profileId, r.challengeId, r.challengeTitle, r.applicationId, r.outcome, r.endedAt, eventId],
+    );
+    return rows.length > 0;
+  }
+
+  async records(em: EntityManager, profileId: string): Promise<ProfileRecord[]> {
+    return (await em.query(
+      `SELECT project_id AS "projectId", profile_id AS "profileId", challenge_id AS "challengeId", challenge_title AS "challengeTitle",
+              application_id AS "applicationId", outcome, ended_at AS "endedAt"
+         FROM profile_records WHERE profile_id = $1 ORDER BY ended_at, project_id`,
+      [profileId],
+    )) as ProfileRecord[];
+  }
+
+  /** The analysis redone with new records, at the same version (no content of the owner's changed); indexes refresh. */
+  async saveAnalysis(em: EntityManager, id: string, analysis: CandidateAnalysis, at: Date): Promise<void> {
+    await em.query(`UPDATE candidate_profiles SET analysis = $2, updated_at = $3 WHERE id = $1`, [id, JSON.stringify(analysis), at]);
+    await this.notifyChanged(em, id);
+  }
+
   private async notifyChanged(em: EntityManager, id: string): Promise<void> {
     await em.query(`SELECT pg_notify($1, $2)`, [PROFILE_CHANNEL, id]);
   }

@@ -17,6 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RankingEngine } from '../engine/ranking.engine';
 import { ProfileIndexSync } from '../ranking/profile-index.sync';
 import { CandidateProfile } from './candidate-profile.entity';
+import { withRecords } from './profile-record.domain';
 import * as domain from './profile.domain';
 import type { CapacityInput, DisputeInput, ListProfilesQuery, ProfileInput, RatingInput } from './profile.dto';
 import { canReadProfile } from './profile.scope';
@@ -48,7 +49,9 @@ export class ProfilesService {
       const content = this.contentOf(input, principal, current);
       const recordedAffiliations = current ? [] : await this.store.recordedAffiliations(em, content.kind, principal);
       const { state, registered, fact } = domain.put(current, { id, content, openLoad: input.openLoad, ownerId: input.ownerId, recordedAffiliations }, principal);
-      await this.store.save(em, state, this.engine.index.analyze(state), new Date());
+      // The platform's records of finished projects stay in the analysed past work whatever the owner edits.
+      const analysis = this.engine.index.analyze(withRecords(state, current ? await this.store.records(em, id) : []));
+      await this.store.save(em, state, analysis, new Date());
       await this.outbox.append(em, registered ? profileRegisteredV1 : profileUpdatedV1, { subject: id, sequence: state.version, data: fact }, ctx);
       return this.store.loadById(em, id);
     });

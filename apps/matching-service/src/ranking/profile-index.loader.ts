@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CandidateAnalysis, CandidateFacts, CandidateText } from '../engine/candidate';
 import type { CandidateIndex } from '../engine/candidate-index';
+import { withRecords } from '../profiles/profile-record.domain';
 import { addRating, CLOCK_SKEW_MS, EMPTY_TALLY, type ReputationTally } from '../engine/reputation';
 
 interface Row {
@@ -145,8 +146,12 @@ export class ProfileIndexLoader {
       [id, version],
     );
     if (!row) return undefined;
+    const records: { challengeTitle: string; outcome: 'CLOSED' | 'TERMINATED'; endedAt: Date }[] = await this.ds.query(
+      `SELECT challenge_title AS "challengeTitle", outcome, ended_at AS "endedAt" FROM profile_records WHERE profile_id = $1`,
+      [id],
+    );
     const text: CandidateText = { name: row.name, keywords: row.keywords, capabilities: row.capabilities, pastWork: row.past_work };
-    const analysis = this.index().analyze(text);
+    const analysis = this.index().analyze(withRecords(text, records));
     await this.ds.query(`UPDATE candidate_profiles SET analysis = $3 WHERE id = $1 AND version = $2`, [id, version, JSON.stringify(analysis)]);
     return analysis;
   }

@@ -367,6 +367,19 @@ export const CHALLENGE_NOTICES: NoticeSpec[] = [
       endsAt: zhTime(e.data.publicNoticeEndsAt),
     }),
   }),
+  // The enterprise learns that its 公示 is contested, not by whom (objectors stay anonymous to it, as in the list).
+  notice(challengeObjectionLodgedV1, 'enterprise', {
+    ...base,
+    mandatory: true,
+    priority: 'normal',
+    audiences: [enterprise],
+    template: {
+      title: '榜单公示收到异议：{{title}}',
+      body: '您的榜单《{{title}}》的评审结果公示收到一项异议，市科技局将核查后裁定。异议裁定前不会定榜；公示期至 {{endsAt}}。',
+      link,
+    },
+    vars: (e) => ({ challengeId: e.subject, title: e.data.title, endsAt: zhTime(e.data.publicNoticeEndsAt) }),
+  }),
   // An objection outcome changes the 公示: the objector and every applicant hear of it.
   notice(challengeObjectionUpheldV1, 'parties', {
     ...base,
