@@ -1,5 +1,5 @@
 import { eventually } from '@jiebang/testing';
-import { TIMER_ACTOR } from '@jiebang/timers';
+import { TIMER_ACTOR, TimerQueue, TimerSweeper } from '@jiebang/timers';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { call, inPublicNotice, outboxOf, startAward, statusBecomes, timerOf, type AwardTestApp } from '../testing/award-app';
@@ -41,6 +41,14 @@ describe('the 公示 timer awards the 榜单 (real Postgres, Redis, Kafka)', () 
     expect((await timerOf(t, 'challenge.public-notice', id)).status).toBe('fired');
     const history = (await call(t, 'GET', `/challenges/${id}/history`, 'bureau')).body as any[];
     expect(history.at(-1)).toMatchObject({ fromStatus: 'IN_PUBLIC_NOTICE', toStatus: 'AWARDED', actorRole: 'system', eventId: event.id });
+  });
+
+  it('survives Redis losing the job: the sweep re-arms the 公示 timer from Postgres and it awards once', async () => {
+    const { id } = await inPublicNotice(t);
+    await t.svc.app.get(TimerQueue).queue.obliterate({ force: true }); // this run's queue only
+    expect(await t.svc.app.get(TimerSweeper).sweep()).toBeGreaterThanOrEqual(1);
+    await statusBecomes(t, id, 'AWARDED');
+    expect((await outboxOf(t, id)).filter((r) => r.type === 'challenge.awarded')).toHaveLength(1);
   });
 
   it('a firing on an AWARDED 榜单 (a duplicate job) does nothing', async () => {

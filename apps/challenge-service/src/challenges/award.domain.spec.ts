@@ -6,6 +6,7 @@ import {
   noteObjection,
   proposedOf,
   publicNoticeClockAction,
+  rankingSeenBy,
   upholdObjection,
   type AwardState,
 } from './award.domain';
@@ -196,5 +197,21 @@ describe('the 公示 timer follows the transitions', () => {
     expect(publicNoticeClockAction({ from: 'IN_PUBLIC_NOTICE', to: 'WITHDRAWN' })).toBe('cancel');
     expect(publicNoticeClockAction({ from: 'IN_PUBLIC_NOTICE', to: 'IN_PUBLIC_NOTICE' })).toBeNull();
     expect(publicNoticeClockAction({ from: 'CLOSED', to: 'UNDER_REVIEW' })).toBeNull();
+  });
+});
+
+describe('who reads the ranking on the 榜单 (rankingSeenBy)', () => {
+  const c = inState('IN_PUBLIC_NOTICE', { reviewRanking: RANKING });
+  const ids = (x: AwardState) => x.reviewRanking.map((r) => r.applicationId).sort();
+
+  it('the bureau and the 榜单 enterprise: all of it', () => {
+    expect(ids(rankingSeenBy(c, { role: 'bureau', orgId: 'org-b' }))).toEqual(['a-1', 'a-2', 'a-3', 'a-4']);
+    expect(ids(rankingSeenBy(c, { role: 'enterprise', orgId: 'org-1' }))).toEqual(['a-1', 'a-2', 'a-3', 'a-4']);
+  });
+
+  it('anyone else: the proposed (public in 公示) and its own entries; another enterprise no more than that', () => {
+    expect(ids(rankingSeenBy(c, { role: 'expert', orgId: 'org-x' }))).toEqual(['a-1', 'a-2']);
+    expect(ids(rankingSeenBy(c, { role: 'solver', orgId: 'org-s-4' }))).toEqual(['a-1', 'a-2', 'a-4']);
+    expect(ids(rankingSeenBy(c, { role: 'enterprise', orgId: 'org-other' }))).toEqual(['a-1', 'a-2']);
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type RankedApplication } from '@jiebang/contracts';
+import { DomainError, type Actor, type Principal, type RankedApplication } from '@jiebang/contracts';
 import { CHALLENGE_STATE_LABELS, type ChallengeState, type ChallengeStatus, type Transition } from './challenge.domain';
 
 /**
@@ -150,4 +150,15 @@ export function publicNoticeClockAction(t: Pick<Transition, 'from' | 'to'>): 'ar
   if (t.to === 'IN_PUBLIC_NOTICE' && t.from !== 'IN_PUBLIC_NOTICE') return 'arm';
   if (t.from === 'IN_PUBLIC_NOTICE' && t.to !== 'IN_PUBLIC_NOTICE') return 'cancel';
   return null;
+}
+
+/**
+ * The review ranking as a viewer may read it on the 榜单: the bureau (and admin) and the 榜单's enterprise the whole
+ * ranking; anyone else what the 公示 makes public (the proposed winners) and its own organisation's entries, so
+ * applicants who were not selected are not named to other solvers.
+ */
+export function rankingSeenBy<T extends Pick<AwardState, 'reviewRanking' | 'maxWinners' | 'enterpriseOrgId'>>(c: T, viewer: Pick<Principal, 'role' | 'orgId'>): T {
+  if (viewer.role === 'bureau' || viewer.role === 'admin' || (viewer.role === 'enterprise' && viewer.orgId === c.enterpriseOrgId)) return c;
+  const proposed = new Set(proposedOf(c.reviewRanking ?? [], c.maxWinners).map((r) => r.applicationId));
+  return { ...c, reviewRanking: (c.reviewRanking ?? []).filter((r) => proposed.has(r.applicationId) || r.applicantOrgId === viewer.orgId) };
 }

@@ -6,6 +6,7 @@ import { Outbox, type CommandContext } from '@jiebang/messaging';
 import type { FiringTimer } from '@jiebang/timers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EnterprisesService } from '../enterprises/enterprises.service';
+import { rankingSeenBy } from './award.domain';
 import { challengeApplicationsStore as applications } from './challenge-applications.store';
 import { seesConfidential, withoutConfidential } from './challenge-visibility.domain';
 import * as domain from './challenge.domain';
@@ -134,7 +135,7 @@ export class ChallengesService {
 
   /** One 榜单 as the caller may see it: without its confidential fields for a solver or team yet to accept the terms. */
   async get(id: string, principal: Principal): Promise<Partial<Challenge> & { termsAcceptedAt?: Date | null; applicationsCount?: number }> {
-    const found = await this.findVisible(id, principal);
+    const found = rankingSeenBy(await this.findVisible(id, principal), principal);
     if (principal.role === 'solver' || principal.role === 'team') {
       const termsAcceptedAt = await termsStore.acceptedAt(this.dataSource.manager, id, principal.orgId);
       const view = seesConfidential(principal.role, termsAcceptedAt !== null) ? found : withoutConfidential(found);
@@ -162,7 +163,7 @@ export class ChallengesService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: items.map(withoutConfidential), total };
+    return { items: items.map((c) => withoutConfidential(rankingSeenBy(c, principal))), total };
   }
 
   async history(id: string, principal: Principal): Promise<ChallengeTransition[]> {

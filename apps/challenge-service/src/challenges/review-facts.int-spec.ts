@@ -53,6 +53,11 @@ describe('review facts move the 榜单: 流标, 评审, 公示 (real Postgres, R
     expect(endsAt - before).toBeGreaterThanOrEqual(3_600_000 - 1_000);
     expect(endsAt - Date.now()).toBeLessThanOrEqual(3_600_000);
     expect(challenge.publicNoticeEndsAt).toBe(opened.data.endsAt);
+    // The whole ranking to the bureau and the enterprise; the public 公示 (the proposed) to anyone else.
+    expect(challenge.reviewRanking).toHaveLength(3);
+    expect((await call(t, 'GET', `/challenges/${id}`, 'enterprise')).body.reviewRanking).toHaveLength(3);
+    const seenByExpert = (await call(t, 'GET', `/challenges/${id}`, 'expert')).body.reviewRanking as any[];
+    expect(seenByExpert.map((r) => r.applicationId)).toEqual([ranking[0].applicationId, ranking[1].applicationId]);
     const timer = await timerOf(t, 'challenge.public-notice', id);
     expect(timer.status).toBe('armed');
     expect(timer.due_at.toISOString()).toBe(opened.data.endsAt);
