@@ -12,6 +12,7 @@ import { ChallengeFacts1765000000000 } from './migrations/1765000000000-challeng
 import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching-engine';
 import { RunAttemptsRetention1764500000000 } from './migrations/1764500000000-run-attempts-retention';
 import { Dispatch1764600000000 } from './migrations/1764600000000-dispatch';
+import { DispatchClocks1766100000000 } from './migrations/1766100000000-dispatch-clocks';
 import { WorkflowRatings1764610000000 } from './migrations/1764610000000-workflow-ratings';
 import { CandidateDispute } from './profiles/candidate-dispute.entity';
 import { CandidateProfile } from './profiles/candidate-profile.entity';
@@ -30,5 +31,6 @@ export const DATABASE: ServiceDatabase = {
     Reviews1765000200000,
     ReviewCompletion1765000300000,
     Award1765000400000,
+    DispatchClocks1766100000000,
   ],
 };
