@@ -172,6 +172,14 @@ describe('service order workflow end to end (three services, HTTP and Kafka)', (
     const first = await api.acceptAndRank(id, district);
     const [ahead, behind] = first.ranked.filter((r) => machining.some((t) => t.id === r));
     const byId = (pid: string) => machining.find((t) => t.id === pid)!;
+    const rankOf = async (orderId: string) => {
+      const ranking = await api.dispatchPost(orderId, 'ranking', district, { k: 10 });
+      return (ranking.body.results as { candidateId: string }[]).map((r) => r.candidateId).filter((r) => r === ahead || r === behind);
+    };
+    // The next order of the same kind waits with the district; before any rating the two equals rank as above.
+    const next = await api.place(enterprise, district, orderBody('箱体孔位精度超差诊断', MACHINING_ORDER));
+    expect((await api.dispatchPost(next, 'accept', district)).status).toBe(200);
+    expect(await rankOf(next)).toEqual([ahead, behind]);
     await api.recommend(id, district, first.runId, [ahead, behind]);
     await api.offeredTo(id, district, byId(ahead));
     expect((await api.dispatchPost(id, 'offer/decline', byId(ahead).token, { reason: '设备检测仪器送检中' })).status).toBe(200);
@@ -196,14 +204,9 @@ describe('service order workflow end to end (three services, HTTP and Kafka)', (
     expect((await api.orderPost(id, 'confirm', enterprise)).body.status).toBe('CONFIRMED');
     expect((await api.orderPost(id, 'rating', enterprise, { response: 5, expertise: 5, effect: 5, attitude: 5, comment: '精度问题彻底解决' })).status).toBe(201);
 
-    // The next order of the same kind: the team rated five stars now ranks ahead of its equal.
-    const next = await api.place(enterprise, district, orderBody('箱体孔位精度超差诊断', MACHINING_ORDER));
-    expect((await api.dispatchPost(next, 'accept', district)).status).toBe(200);
-    const before = first.ranked.filter((r) => r === ahead || r === behind);
-    expect(before).toEqual([ahead, behind]);
+    // The team rated five stars now ranks ahead of its equal for the next order.
     const after = await eventually(async () => {
-      const ranking = await api.dispatchPost(next, 'ranking', district, { k: 10 });
-      const order = ranking.body.results.map((r: { candidateId: string }) => r.candidateId).filter((r: string) => r === ahead || r === behind);
+      const order = await rankOf(next);
       expect(order[0]).toBe(behind);
       return order;
     }, 30_000, 250);
