@@ -17,6 +17,16 @@ describe('token tool (compiled command)', () => {
     });
   });
 
+  it('prints the token of a demo sign-in by its account name', async () => {
+    const token = execFileSync(process.execPath, [TOOL, 'yubei'], { encoding: 'utf8' }).trim();
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'district', districtCode: '500112', orgId: 'org-district-500112', name: '王建国' });
+    const team = execFileSync(process.execPath, [TOOL, 'casting', '--ttl', '600'], { encoding: 'utf8' }).trim();
+    await expect(verifier.verify(team)).resolves.toMatchObject({ role: 'team', orgId: 'org-team-casting' });
+    const unknown = spawnSync(process.execPath, [TOOL, 'nobody'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/no demo account "nobody"/);
+  });
+
   it('refuses to run when NODE_ENV=production', () => {
     const run = spawnSync(process.execPath, [TOOL, '--role', 'bureau'], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
     expect(run.status).toBe(1);

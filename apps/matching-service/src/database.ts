@@ -12,6 +12,7 @@ import { ChallengeFacts1765000000000 } from './migrations/1765000000000-challeng
 import { MatchingEngine1764300000000 } from './migrations/1764300000000-matching-engine';
 import { RunAttemptsRetention1764500000000 } from './migrations/1764500000000-run-attempts-retention';
 import { Dispatch1764600000000 } from './migrations/1764600000000-dispatch';
+import { DispatchClocks1766100000000 } from './migrations/1766100000000-dispatch-clocks';
 import { WorkflowRatings1764610000000 } from './migrations/1764610000000-workflow-ratings';
 import { ProfileRecords1766000000000 } from './migrations/1766000000000-profile-records';
 import { CandidateDispute } from './profiles/candidate-dispute.entity';
@@ -32,5 +33,6 @@ export const DATABASE: ServiceDatabase = {
     ReviewCompletion1765000300000,
     Award1765000400000,
     ProfileRecords1766000000000,
+    DispatchClocks1766100000000,
   ],
 };

@@ -57,6 +57,19 @@ export function workingTimeBetween(from: Date, to: Date): number {
 }
 
 /**
+ * 00:00 China time of every non-working China date (weekend not worked, 法定节假日) from the date of `from` to the
+ * date of `to`: each one a whole day of zero working time. SQL that ranks by remaining working time subtracts them.
+ */
+export function nonWorkingDayStarts(from: Date, to: Date): Date[] {
+  const starts: Date[] = [];
+  const last = chinaDateOf(to);
+  for (let date = chinaDateOf(from); date <= last; date = nextDate(date)) {
+    if (!isWorkingDay(date)) starts.push(new Date(chinaMidnight(date)));
+  }
+  return starts;
+}
+
+/**
  * The instant `ms` of working time after `from`: holidays and weekends (not 调休) pass without using any. A deadline
  * resumed with its remaining working time lands where it would have, shifted by the working time it was paused.
  */

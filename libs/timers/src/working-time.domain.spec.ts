@@ -1,4 +1,4 @@
-import { addWorkingTime, workingTimeBetween } from './working-days.domain';
+import { addWorkingTime, nonWorkingDayStarts, workingTimeBetween } from './working-days.domain';
 
 const cst = (local: string) => new Date(`${local}+08:00`);
 const H = 3_600_000;
@@ -38,5 +38,17 @@ describe('working time (the part of a span inside working days)', () => {
 
   it('refuses negative working time', () => {
     expect(() => addWorkingTime(new Date(), -1)).toThrow(RangeError);
+  });
+
+  it('lists the non-working days of a span as their China midnights, the complement of working time', () => {
+    // 13 Feb → 25 Feb 2026: Sun 15 Feb (Sat 14 is 调休) and the festival 15–23 Feb, nothing else.
+    const starts = nonWorkingDayStarts(cst('2026-02-13T10:00:00'), cst('2026-02-25T12:00:00'));
+    expect(starts.map((d) => d.toISOString())).toEqual(
+      ['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => cst(`2026-02-${d}T00:00:00`).toISOString()),
+    );
+    const from = cst('2026-02-13T10:00:00');
+    const to = cst('2026-02-26T00:00:00');
+    const overlap = starts.reduce((sum, s) => sum + Math.max(0, Math.min(to.getTime(), s.getTime() + 24 * H) - Math.max(from.getTime(), s.getTime())), 0);
+    expect(to.getTime() - from.getTime() - overlap).toBe(workingTimeBetween(from, to));
   });
 });

@@ -71,6 +71,8 @@ export class ServiceOrdersService {
         enterpriseOrgId: s.enterpriseOrgId,
         enterpriseName: s.enterpriseName,
         districtCode: s.districtCode,
+        // 回避 in matching: the teams of these organisations are never ranked or offered the order.
+        ...(enterprise.relatedOrgIds.length > 0 ? { relatedOrgIds: enterprise.relatedOrgIds } : {}),
         resubmission,
         submittedAt: decided.entry.at.toISOString(),
       };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandContext } from '@jiebang/messaging';
-import { dueAfter, Timers } from '@jiebang/timers';
+import { dueAfter, startSlaClock, Timers, type SlaClock } from '@jiebang/timers';
 import type { EntityManager } from 'typeorm';
 import { MATCHING_CONFIG, type MatchingConfig } from '../config';
 import type { DispatchState } from './dispatch.domain';
@@ -13,7 +13,9 @@ export const ESCALATION_GRACE_TIMER = 'dispatch.escalation-grace';
 
 const DISTRICT_WAIT = new Set(['QUEUED', 'DISTRICT_ACCEPTED']);
 const SERVING = new Set(['TEAM_ACCEPTED', 'IN_SERVICE']);
-const OPEN = new Set(['TEAM_ACCEPTED', 'IN_SERVICE', 'WAITING_ENTERPRISE']);
+
+/** A service clock's due instant while the team serves and it runs; null otherwise. */
+const runningIn = (s: DispatchState, clock: SlaClock | null) => (clock?.status === 'RUNNING' && SERVING.has(s.status) ? clock.dueAt : null);
 
 /**
  * Every step passes through here in its own transaction: the timers follow the state (armed on entering what they
@@ -34,7 +36,17 @@ export class DispatchClocks {
     return this.config[`SERVICE_SLA_${urgency}`];
   }
 
-  async follow(em: EntityManager, before: DispatchState | null, after: DispatchState, at: Date, ctx: CommandContext, eventId: string | null): Promise<void> {
+  /** When the district's SLA, started at `from`, runs out. */
+  districtDueAt(from: Date): Date {
+    return dueAfter(this.config.DISTRICT_SLA, from);
+  }
+
+  /** The ESCALATION_GRACE clock, started at a service breach. */
+  graceClock(now: Date): SlaClock & { status: 'RUNNING' } {
+    return startSlaClock(this.config.ESCALATION_GRACE, now) as SlaClock & { status: 'RUNNING' };
+  }
+
+  async follow(em: EntityManager, before: DispatchState | null, after: DispatchState, ctx: CommandContext, eventId: string | null): Promise<void> {
     const arm = (kind: string, dueAt: Date) =>
       this.timers.arm(em, { kind, subject: after.id, dueAt, ctx: { correlationId: ctx.correlationId, causationId: eventId } });
     const cancel = (kind: string) => this.timers.cancel(em, kind, after.id);
@@ -44,15 +56,16 @@ export class DispatchClocks {
     if (offerAfter && offerAfter.id !== offerBefore?.id) await arm(OFFER_TIMER, offerAfter.dueAt);
     else if (!offerAfter && offerBefore) await cancel(OFFER_TIMER);
 
-    if (after.status === 'QUEUED' && before?.status !== 'QUEUED') await arm(DISTRICT_SLA_TIMER, dueAfter(this.config.DISTRICT_SLA, after.submittedAt));
-    else if (before && DISTRICT_WAIT.has(before.status) && (!DISTRICT_WAIT.has(after.status) || after.runId)) await cancel(DISTRICT_SLA_TIMER);
-
-    const dueBefore = before?.serviceSla?.status === 'RUNNING' && SERVING.has(before.status) ? before.serviceSla.dueAt.getTime() : null;
-    const dueAfterStep = after.serviceSla?.status === 'RUNNING' && SERVING.has(after.status) ? after.serviceSla.dueAt : null;
-    if (dueAfterStep && dueAfterStep.getTime() !== dueBefore) await arm(SERVICE_SLA_TIMER, dueAfterStep);
-    else if (!dueAfterStep && dueBefore !== null) await cancel(SERVICE_SLA_TIMER);
-
-    if (after.serviceOverdueAt && !before?.serviceOverdueAt) await arm(ESCALATION_GRACE_TIMER, dueAfter(this.config.ESCALATION_GRACE, at));
-    else if (before && OPEN.has(before.status) && !OPEN.has(after.status)) await cancel(ESCALATION_GRACE_TIMER);
+    // Each clock is armed at its running due instant (re-armed when it moves: a resumed pause, a district SLA
+    // started again), and cancelled once it no longer runs (paused, left behind, delivered, cancelled).
+    const follow = async (kind: string, due: (s: DispatchState) => Date | null) => {
+      const was = before ? due(before)?.getTime() ?? null : null;
+      const now = due(after);
+      if (now && now.getTime() !== was) await arm(kind, now);
+      else if (!now && was !== null) await cancel(kind);
+    };
+    await follow(DISTRICT_SLA_TIMER, (s) => (DISTRICT_WAIT.has(s.status) ? s.districtDueAt : null));
+    await follow(SERVICE_SLA_TIMER, (s) => runningIn(s, s.serviceSla));
+    await follow(ESCALATION_GRACE_TIMER, (s) => runningIn(s, s.graceSla));
   }
 }

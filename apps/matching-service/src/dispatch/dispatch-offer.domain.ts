@@ -17,6 +17,8 @@ export interface OfferPlan {
   newOfferId: () => string;
   /** When an offer made now must be answered (OFFER_RESPONSE_TIME). */
   dueAt: Date;
+  /** When DISTRICT_SLA, re-armed now, would run out: used if no team is left and the order goes back to the district. */
+  districtDueAt: Date;
   excluded: Exclusions;
 }
 
@@ -57,8 +59,9 @@ function offerNext(step: StepBuilder, plan: OfferPlan): void {
     step.move('OFFERED', null, { cursor, offers: [...step.current.offers, offer] }).fact({ type: 'offered', offer });
     return;
   }
+  // Back in the district's hands: its SLA runs again from now, and a new breach may be escalated again.
   step
-    .move('DISTRICT_ACCEPTED', '推荐团队均未接单', { cursor })
+    .move('DISTRICT_ACCEPTED', '推荐团队均未接单', { cursor, districtDueAt: plan.districtDueAt, districtOverdueAt: null })
     .fact({
       type: 'escalated',
       level: 'district',
@@ -88,7 +91,7 @@ export function recommend(state: DispatchState, rec: Recommendation, plan: Offer
     }
   }
   const step = new StepBuilder(state, actor, now)
-    .move('RECOMMENDED', null, { runId: rec.runId, lineup, cursor: 0, offers: state.offers })
+    .move('RECOMMENDED', null, { runId: rec.runId, lineup, cursor: 0, offers: state.offers, districtDueAt: null })
     .fact({ type: 'recommended', teams: rec.teams, alternates: rec.alternates, overrides: rec.overrides });
   offerNext(step, plan);
   return step.build();
@@ -111,7 +114,7 @@ export function acceptOffer(state: DispatchState, teamProfileId: string, service
   if (acceptedOffer(state)) throw invalidState(state, '服务单已有团队接单');
   const offers = answer(state, offer, { status: 'ACCEPTED', answeredAt: now });
   return new StepBuilder(state, actor, now)
-    .move('TEAM_ACCEPTED', null, { offers, team: offer.team, serviceSla, serviceOverdueAt: null, serviceBureauAt: null })
+    .move('TEAM_ACCEPTED', null, { offers, team: offer.team, serviceSla, graceSla: null, serviceOverdueAt: null, serviceBureauAt: null })
     .fact({ type: 'team-accepted', team: offer.team, slaDueAt: serviceSla.dueAt })
     .loadChange(offer.team, 1)
     .build();

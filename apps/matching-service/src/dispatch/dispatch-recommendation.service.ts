@@ -60,6 +60,7 @@ export class DispatchRecommendationService {
       const plan = {
         newOfferId: randomUUID,
         dueAt: this.clocks.offerDueAt(now),
+        districtDueAt: this.clocks.districtDueAt(now),
         excluded: await this.eligibility.exclusions(em, orderNeed(current.order), [...chosen], now),
       };
       const step = recommend(

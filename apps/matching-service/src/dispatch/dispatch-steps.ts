@@ -34,7 +34,7 @@ export class DispatchSteps {
     await this.load.apply(em, step.load, ctx);
     const eventId = await this.events.publish(em, step.state, step.facts, ctx, extra.record);
     await this.store.audit(em, step.state.id, step.transitions, eventId, ctx);
-    await this.clocks.follow(em, before, step.state, at, ctx, eventId);
+    await this.clocks.follow(em, before, step.state, ctx, eventId);
   }
 
   /** Once committed: this instance's index sees a team's new load before the caller ranks again. */

@@ -77,6 +77,7 @@ export class DispatchTeamService {
     return {
       newOfferId: randomUUID,
       dueAt: this.clocks.offerDueAt(now),
+      districtDueAt: this.clocks.districtDueAt(now),
       excluded: rest.length ? await this.eligibility.exclusions(em, orderNeed(s.order), rest, now) : new Map<string, string>(),
     };
   }

@@ -48,6 +48,12 @@ describe('dispatch timers with short durations (real Postgres, Redis, Kafka)', (
     const [row] = await query(m.database, 'SELECT status FROM dispatches WHERE id = $1', [id]);
     expect(row).toEqual({ status: 'DISTRICT_ACCEPTED' });
     expect(await escalations(id)).toContainEqual(expect.objectContaining({ level: 'district', reason: 'no-team-left' }));
+    // Back with the district, its SLA runs again from then: a new breach reaches the bureau.
+    await eventually(async () => expect(await escalations(id)).toContainEqual(expect.objectContaining({ level: 'bureau', reason: 'district-overdue' })), 20_000);
+    const [timer] = await query<{ status: string; due_at: Date }>(m.database, `SELECT status, due_at FROM timers WHERE kind = 'dispatch.district-sla' AND subject = $1`, [id]);
+    const [back] = await query<{ at: Date }>(m.database, `SELECT max(at) AS at FROM dispatch_transitions WHERE dispatch_id = $1 AND to_status = 'DISTRICT_ACCEPTED' AND from_status = 'OFFERED'`, [id]);
+    expect(timer.status).toBe('fired');
+    expect(timer.due_at.getTime()).toBeGreaterThanOrEqual(back.at.getTime() + 3_000 - 5);
   });
 
   it('races an accept against the offer timer: one of them wins, never both', async () => {
@@ -83,6 +89,24 @@ describe('dispatch timers with short durations (real Postgres, Redis, Kafka)', (
       expect.objectContaining({ level: 'district' }),
       expect.objectContaining({ level: 'bureau' }),
     ]), 20_000);
+  });
+
+  it('stops the escalation grace while the team waits on the enterprise, and tells the bureau only after serving on', async () => {
+    const { id } = await submitOrder(m);
+    await offerTo(m, district, id, [teams[0].id]);
+    expect((await post(id, 'offer/accept', teamTokens[0])).status).toBe(200);
+    expect((await post(id, 'start', teamTokens[0])).status).toBe(200);
+    await eventually(async () => expect(await escalations(id)).toEqual([expect.objectContaining({ level: 'district', reason: 'service-overdue' })]), 20_000);
+    expect((await post(id, 'wait', teamTokens[0], { reason: '等待企业停产检修' })).status).toBe(200);
+    expect(await query(m.database, `SELECT status FROM timers WHERE kind = 'dispatch.escalation-grace' AND subject = $1`, [id])).toEqual([{ status: 'cancelled' }]);
+    await sleep(4_000); // longer than the whole grace
+    expect(await escalations(id)).toHaveLength(1);
+    const resumedAt = Date.now();
+    expect((await post(id, 'resume', teamTokens[0])).status).toBe(200);
+    const [grace] = await query<{ status: string; due_at: Date }>(m.database, `SELECT status, due_at FROM timers WHERE kind = 'dispatch.escalation-grace' AND subject = $1`, [id]);
+    expect(grace.status).toBe('armed');
+    expect(grace.due_at.getTime()).toBeGreaterThan(resumedAt);
+    await eventually(async () => expect((await escalations(id)).map((e) => e.level)).toEqual(['district', 'bureau']), 20_000);
   });
 
   it('re-arms every pending timer from Postgres after Redis is emptied, and each fires exactly once', async () => {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Step } from './dispatch.domain';
 import { expireOffer } from './dispatch-offer.domain';
 import { flagDistrictOverdue, flagServiceOverdue, flagServiceOverdueToBureau } from './dispatch-service.domain';
-import { DISTRICT_SLA_TIMER, ESCALATION_GRACE_TIMER, OFFER_TIMER, SERVICE_SLA_TIMER } from './dispatch-clocks';
+import { DispatchClocks, DISTRICT_SLA_TIMER, ESCALATION_GRACE_TIMER, OFFER_TIMER, SERVICE_SLA_TIMER } from './dispatch-clocks';
 import { DispatchStore, type StoredDispatch } from './dispatch.store';
 import { DispatchSteps } from './dispatch-steps';
 import { DispatchTeamService } from './dispatch-team.service';
@@ -22,13 +22,14 @@ export class DispatchTimers implements OnModuleInit {
     private readonly store: DispatchStore,
     private readonly steps: DispatchSteps,
     private readonly team: DispatchTeamService,
+    private readonly clocks: DispatchClocks,
   ) {}
 
   onModuleInit(): void {
     this.register(OFFER_TIMER, async (s, t, em) => expireOffer(s, t.firedAt, await this.team.nextOffer(em, s, t.firedAt), t.ctx.actor));
-    this.register(DISTRICT_SLA_TIMER, async (s, t) => flagDistrictOverdue(s, t.dueAt, t.ctx.actor, t.firedAt));
-    this.register(SERVICE_SLA_TIMER, async (s, t) => flagServiceOverdue(s, t.dueAt, t.ctx.actor, t.firedAt));
-    this.register(ESCALATION_GRACE_TIMER, async (s, t) => flagServiceOverdueToBureau(s, s.serviceSla?.status === 'RUNNING' ? s.serviceSla.dueAt : t.dueAt, t.ctx.actor, t.firedAt));
+    this.register(DISTRICT_SLA_TIMER, async (s, t) => flagDistrictOverdue(s, t.ctx.actor, t.firedAt));
+    this.register(SERVICE_SLA_TIMER, async (s, t) => flagServiceOverdue(s, this.clocks.graceClock(t.firedAt), t.ctx.actor, t.firedAt));
+    this.register(ESCALATION_GRACE_TIMER, async (s, t) => flagServiceOverdueToBureau(s, t.ctx.actor, t.firedAt));
   }
 
   private register(kind: string, decide: Decide): void {

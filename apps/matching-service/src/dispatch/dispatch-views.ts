@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@jiebang/contracts';
-import { dueAfter, remainingWorkingDays } from '@jiebang/timers';
+import { nonWorkingDayStarts, remainingWorkingDays } from '@jiebang/timers';
 import { DataSource } from 'typeorm';
 import { MATCHING_CONFIG, type MatchingConfig } from '../config';
 import type { DispatchState } from './dispatch.domain';
 import { DISPATCH_STATE_LABELS } from './dispatch.domain';
 import type { ListDispatchesQuery } from './dispatch.dto';
-import { canSeeDispatch, dispatchScopeSql } from './dispatch.scope';
+import { canSeeDispatch } from './dispatch.scope';
+import { listDispatches, SORT_HORIZON_MS } from './dispatch-list.query';
 import { dispatchNotFound } from './dispatch.service';
 import { DispatchStore } from './dispatch.store';
 
@@ -25,8 +26,8 @@ export class DispatchViews {
 
   /** The SLA that runs now and what is left of it in working days (null when none runs). */
   sla(s: DispatchState, now: Date) {
-    if (DISTRICT_WAIT.has(s.status) && !s.runId) {
-      const dueAt = dueAfter(this.config.DISTRICT_SLA, s.submittedAt);
+    if (DISTRICT_WAIT.has(s.status) && s.districtDueAt) {
+      const dueAt = s.districtDueAt;
       return { clock: 'DISTRICT_SLA', dueAt, remainingWorkingDays: remainingWorkingDays({ status: 'RUNNING', basis: this.config.DISTRICT_SLA.kind, dueAt }, now) };
     }
     if (SERVING.has(s.status) && s.serviceSla) {
@@ -54,22 +55,18 @@ export class DispatchViews {
     };
   }
 
+  /**
+   * One page of the caller's dispatches in one query. `sort=sla`: the least working time left first (overdue ones
+   * first of all, the most overdue leading), then the paused and running clocks by what is left, no clock last.
+   */
   async list(p: Principal, q: ListDispatchesQuery) {
-    const scope = dispatchScopeSql(p, 1);
-    const params: unknown[] = [...scope.params];
-    let where = scope.where;
-    if (q.status) {
-      params.push(q.status);
-      where += ` AND d.status = $${params.length}`;
-    }
-    const ids = (await this.ds.query(`SELECT d.id FROM dispatches d WHERE ${where} ORDER BY d.submitted_at DESC, d.id`, params)) as { id: string }[];
     const now = new Date();
-    const all = await this.ds.transaction(async (em) => Promise.all(ids.map((r) => this.store.loadById(em, r.id))));
-    let items = all.filter((s): s is NonNullable<typeof s> => !!s && canSeeDispatch(p, s)).map((s) => this.teamView(p, this.summary(s, now), s));
-    // Most urgent first: the least working time left; orders with no clock running last.
-    if (q.sort === 'sla') items = [...items].sort((a, b) => (a.sla?.remainingWorkingDays ?? Infinity) - (b.sla?.remainingWorkingDays ?? Infinity));
-    const start = (q.page - 1) * q.pageSize;
-    return { items: items.slice(start, start + q.pageSize), total: items.length };
+    const page = await listDispatches(this.ds.manager, p, q, {
+      now,
+      districtBasis: this.config.DISTRICT_SLA.kind,
+      nonWorkingDays: nonWorkingDayStarts(now, new Date(now.getTime() + SORT_HORIZON_MS)),
+    });
+    return { items: page.items.map((s) => this.teamView(p, this.summary(s, now), s)), total: page.total };
   }
 
   async get(id: string, p: Principal) {
@@ -89,11 +86,15 @@ export class DispatchViews {
     return this.teamView(p, view, s);
   }
 
-  /** A team sees its own offers only, not which other teams were recommended, skipped or how they answered. */
+  /**
+   * A team sees its own offers only, not which other teams were recommended, skipped or how they answered, nor the
+   * enterprise's related organisations (the 回避 list is the district's business).
+   */
   private teamView<V extends object>(p: Principal, view: V, s: DispatchState): V {
     if (p.role !== 'team') return view;
     const own = s.offers.filter((o) => o.team.orgId === p.orgId);
     const { lineup: _lineup, history: _history, offers: _offers, ...rest } = view as V & { lineup?: unknown; history?: unknown; offers?: unknown };
-    return { ...rest, offers: own } as V;
+    const { relatedOrgIds: _related, ...order } = s.order;
+    return { ...rest, order, offers: own } as V;
   }
 }

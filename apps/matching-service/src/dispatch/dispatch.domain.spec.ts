@@ -13,15 +13,17 @@ import {
   startService,
   waitForEnterprise,
 } from './dispatch-service.domain';
-import { DISTRICT, ORDER, queued, SYSTEM, team, teamActor } from '../testing/dispatch-fixtures';
+import { DISTRICT, districtDue, ORDER, queued, SYSTEM, team, teamActor } from '../testing/dispatch-fixtures';
 
 const now = new Date('2026-03-02T03:00:00Z');
 let ids = 0;
-const plan = (excluded: [string, string][] = [], dueAt = new Date('2026-03-05T16:00:00Z')): OfferPlan => ({
+const plan = (excluded: [string, string][] = [], dueAt = new Date('2026-03-05T16:00:00Z'), districtDueAt = new Date('2026-03-06T16:00:00Z')): OfferPlan => ({
   newOfferId: () => `offer-${++ids}`,
   dueAt,
+  districtDueAt,
   excluded: new Map(excluded),
 });
+const grace = (at: Date) => startSlaClock(parseTimerDelay('2wd'), at) as SlaClock & { status: 'RUNNING' };
 const rec = (teams = [team(1), team(2)], alternates = [team(3)]) => ({ runId: 'run-1', teams, alternates, overrides: [] });
 const running = (at = now) => startSlaClock(parseTimerDelay('10wd'), at) as SlaClock & { status: 'RUNNING' };
 
@@ -48,12 +50,12 @@ describe('dispatch: the district queue', () => {
   it('queues a new order, ignores it again, and requeues it once returned and resubmitted', () => {
     const state = queued();
     expect(state).toMatchObject({ status: 'QUEUED', version: 0, offers: [] });
-    expect(queue(state, state.id, ORDER, now, DISTRICT)).toBeNull();
+    expect(queue(state, state.id, ORDER, now, DISTRICT, districtDue(now))).toBeNull();
     const returned = returnToEnterprise(state, '请补充果园面积', DISTRICT, now);
-    expect(returned.state.status).toBe('RETURNED');
+    expect(returned.state).toMatchObject({ status: 'RETURNED', districtDueAt: null });
     expect(returned.facts).toEqual([{ type: 'returned', reason: '请补充果园面积', sequence: 1, at: now }]);
-    const again = queue(returned.state, state.id, { ...ORDER, description: '补充：果园 200 亩' }, now, DISTRICT)!;
-    expect(again.state).toMatchObject({ status: 'QUEUED', version: 1, order: { description: '补充：果园 200 亩' } });
+    const again = queue(returned.state, state.id, { ...ORDER, description: '补充：果园 200 亩' }, now, DISTRICT, districtDue(now))!;
+    expect(again.state).toMatchObject({ status: 'QUEUED', version: 1, order: { description: '补充：果园 200 亩' }, districtDueAt: districtDue(now) });
     expect(again.transitions[0]).toMatchObject({ from: 'RETURNED', to: 'QUEUED' });
   });
 
@@ -161,27 +163,63 @@ describe('dispatch: service', () => {
 
 describe('dispatch: SLA escalations', () => {
   it('tells the bureau once when the district has not recommended in time', () => {
-    const step = flagDistrictOverdue(queued(), now, SYSTEM, now)!;
-    expect(step.facts[0]).toMatchObject({ type: 'escalated', level: 'bureau', reason: 'district-overdue', dueAt: now });
-    expect(flagDistrictOverdue(step.state, now, SYSTEM, now)).toBeNull();
-    expect(flagDistrictOverdue(offered(), now, SYSTEM, now)).toBeNull();
+    const state = queued();
+    const due = state.districtDueAt!;
+    expect(flagDistrictOverdue(state, SYSTEM, new Date(due.getTime() - 1))).toBeNull();
+    const step = flagDistrictOverdue(state, SYSTEM, due)!;
+    expect(step.facts[0]).toMatchObject({ type: 'escalated', level: 'bureau', reason: 'district-overdue', dueAt: due });
+    expect(flagDistrictOverdue(step.state, SYSTEM, due)).toBeNull();
+    expect(offered().districtDueAt).toBeNull();
+    expect(flagDistrictOverdue(offered(), SYSTEM, new Date('2030-01-01'))).toBeNull();
+  });
+
+  it('re-arms the district SLA when no team is left, so a second wait can be escalated again', () => {
+    const breached = flagDistrictOverdue(accept(queued(), DISTRICT, now).state, SYSTEM, new Date('2026-03-06T00:00:00Z'))!.state;
+    const later = new Date('2026-03-09T03:00:00Z');
+    const lineup = recommend(breached, rec([team(1)], []), plan(), DISTRICT, later).state;
+    const back = declineOffer(lineup, team(1).profileId, '人手不足', plan([], undefined, new Date('2026-03-12T16:00:00Z')), teamActor(team(1)), later);
+    expect(back.state).toMatchObject({ status: 'DISTRICT_ACCEPTED', districtDueAt: new Date('2026-03-12T16:00:00Z'), districtOverdueAt: null });
+    expect(flagDistrictOverdue(back.state, SYSTEM, new Date('2026-03-12T15:59:59Z'))).toBeNull();
+    expect(flagDistrictOverdue(back.state, SYSTEM, new Date('2026-03-12T16:00:00Z'))!.facts[0]).toMatchObject({ level: 'bureau', reason: 'district-overdue' });
   });
 
   it('tells the district when service is overdue, then the bureau after the grace', () => {
     const state = serving();
     const due = (state.serviceSla as { dueAt: Date }).dueAt;
-    expect(flagServiceOverdue(state, due, SYSTEM, new Date(due.getTime() - 1))).toBeNull();
-    expect(flagServiceOverdueToBureau(state, due, SYSTEM, due)).toBeNull();
-    const district = flagServiceOverdue(state, due, SYSTEM, due)!;
-    expect(district.facts[0]).toMatchObject({ level: 'district', reason: 'service-overdue', team: team(1) });
-    expect(flagServiceOverdue(district.state, due, SYSTEM, due)).toBeNull();
-    const bureau = flagServiceOverdueToBureau(district.state, due, SYSTEM, due)!;
+    expect(flagServiceOverdue(state, grace(due), SYSTEM, new Date(due.getTime() - 1))).toBeNull();
+    expect(flagServiceOverdueToBureau(state, SYSTEM, due)).toBeNull();
+    const district = flagServiceOverdue(state, grace(due), SYSTEM, due)!;
+    expect(district.facts[0]).toMatchObject({ level: 'district', reason: 'service-overdue', team: team(1), dueAt: due });
+    expect(district.state.graceSla).toEqual(grace(due));
+    expect(flagServiceOverdue(district.state, grace(due), SYSTEM, due)).toBeNull();
+    const graceDue = (district.state.graceSla as { dueAt: Date }).dueAt;
+    expect(flagServiceOverdueToBureau(district.state, SYSTEM, new Date(graceDue.getTime() - 1))).toBeNull();
+    const bureau = flagServiceOverdueToBureau(district.state, SYSTEM, graceDue)!;
     expect(bureau.facts[0]).toMatchObject({ level: 'bureau', reason: 'service-overdue' });
-    expect(flagServiceOverdueToBureau(bureau.state, due, SYSTEM, due)).toBeNull();
+    expect(flagServiceOverdueToBureau(bureau.state, SYSTEM, graceDue)).toBeNull();
+  });
+
+  it('stops the grace while the team waits on the enterprise and runs it on with what was left', () => {
+    const state = serving();
+    const due = (state.serviceSla as { dueAt: Date }).dueAt; // Tue 17 Mar 2026, 24:00 China time
+    const district = flagServiceOverdue(state, grace(due), SYSTEM, due)!.state;
+    const graceDue = (district.graceSla as { dueAt: Date }).dueAt;
+    const t = teamActor(team(1));
+    // Paused a day into the grace (Wed 18 Mar), for a week: the bureau is not told while waiting, nor at the old due.
+    const pausedAt = new Date(due.getTime() + 86_400_000);
+    const waiting = waitForEnterprise(district, team(1).profileId, '等待企业停机', t, pausedAt).state;
+    expect(waiting.graceSla).toMatchObject({ status: 'PAUSED', remainingMs: graceDue.getTime() - pausedAt.getTime() });
+    expect(flagServiceOverdueToBureau(waiting, SYSTEM, new Date('2030-01-01'))).toBeNull();
+    const resumedAt = new Date(pausedAt.getTime() + 7 * 86_400_000);
+    const resumed = resumeService(waiting, team(1).profileId, t, resumedAt).state;
+    const newDue = (resumed.graceSla as { dueAt: Date }).dueAt;
+    expect(newDue.getTime()).toBeGreaterThan(graceDue.getTime());
+    expect(flagServiceOverdueToBureau(resumed, SYSTEM, graceDue)).toBeNull();
+    expect(flagServiceOverdueToBureau(resumed, SYSTEM, newDue)!.facts[0]).toMatchObject({ level: 'bureau' });
   });
 
   it('does not flag a paused clock', () => {
     const waiting = waitForEnterprise(serving(), team(1).profileId, '等待', teamActor(team(1)), now).state;
-    expect(flagServiceOverdue(waiting, now, SYSTEM, new Date('2030-01-01'))).toBeNull();
+    expect(flagServiceOverdue(waiting, grace(now), SYSTEM, new Date('2030-01-01'))).toBeNull();
   });
 });

@@ -51,6 +51,8 @@ export interface OrderSnapshot extends ServiceOrderContent {
   enterpriseOrgId: string;
   enterpriseName: string;
   districtCode: string;
+  /** The enterprise's related organisations at submission: their teams are 回避 (never ranked or offered). */
+  relatedOrgIds?: string[];
 }
 
 export interface DispatchState {
@@ -69,6 +71,13 @@ export interface DispatchState {
   /** The team that accepted. */
   team: TeamRef | null;
   serviceSla: SlaClock | null;
+  /**
+   * When DISTRICT_SLA runs out while the order waits on its district office (queued; or back after no team was
+   * left, re-armed then); null once recommended, returned, rejected or cancelled.
+   */
+  districtDueAt: Date | null;
+  /** ESCALATION_GRACE after the district was told of a service breach: paused with the service clock. */
+  graceSla: SlaClock | null;
   /** Escalation flags, never states. */
   districtOverdueAt: Date | null;
   serviceOverdueAt: Date | null;
@@ -186,10 +195,18 @@ export { expect as expectStatus };
  * `service-order.submitted`: a new order, or a returned one submitted again, enters its district's queue. Anything
  * else already known (a redelivery, a resubmission of an order not returned) is null: nothing changes.
  */
-export function queue(current: DispatchState | null, id: string, order: OrderSnapshot, submittedAt: Date, actor: Actor): Step | null {
+export function queue(
+  current: DispatchState | null,
+  id: string,
+  order: OrderSnapshot,
+  submittedAt: Date,
+  actor: Actor,
+  /** DISTRICT_SLA after `submittedAt`. */
+  districtDueAt: Date,
+): Step | null {
   if (current && current.status !== 'RETURNED') return null;
   const base: DispatchState = current
-    ? { ...current, order, submittedAt, districtOverdueAt: null }
+    ? { ...current, order, submittedAt, districtDueAt, districtOverdueAt: null }
     : {
         id,
         status: 'QUEUED',
@@ -202,6 +219,8 @@ export function queue(current: DispatchState | null, id: string, order: OrderSna
         offers: [],
         team: null,
         serviceSla: null,
+        districtDueAt,
+        graceSla: null,
         districtOverdueAt: null,
         serviceOverdueAt: null,
         serviceBureauAt: null,
@@ -219,12 +238,12 @@ export function accept(state: DispatchState, actor: Actor, now: Date): Step {
 
 export function returnToEnterprise(state: DispatchState, reason: string, actor: Actor, now: Date): Step {
   expect(state, ['QUEUED'], '只有待受理的服务单可以退回企业');
-  return new StepBuilder(state, actor, now).move('RETURNED', reason).fact({ type: 'returned', reason }).build();
+  return new StepBuilder(state, actor, now).move('RETURNED', reason, { districtDueAt: null }).fact({ type: 'returned', reason }).build();
 }
 
 export function reject(state: DispatchState, reason: string, actor: Actor, now: Date): Step {
   expect(state, ['QUEUED'], '只有待受理的服务单可以不予受理');
-  return new StepBuilder(state, actor, now).move('REJECTED', reason).fact({ type: 'rejected', reason }).build();
+  return new StepBuilder(state, actor, now).move('REJECTED', reason, { districtDueAt: null }).fact({ type: 'rejected', reason }).build();
 }
 
 /**
@@ -234,7 +253,7 @@ export function reject(state: DispatchState, reason: string, actor: Actor, now: 
 export function cancel(state: DispatchState, reason: string, actor: Actor, now: Date): Step | null {
   if (FINAL_STATES.has(state.status) || state.status === 'DELIVERED') return null;
   const offers = state.offers.map((o): Offer => (o.status === 'PENDING' ? { ...o, status: 'WITHDRAWN', answeredAt: now } : o));
-  const step = new StepBuilder(state, actor, now).move('CANCELLED', reason, { offers });
+  const step = new StepBuilder(state, actor, now).move('CANCELLED', reason, { offers, districtDueAt: null });
   if (state.team) step.loadChange(state.team, -1);
   return step.build();
 }

@@ -3,6 +3,7 @@ import { STREAMS } from '@jiebang/contracts';
 import { eventually, http, mintToken, principals, produceRaw, query } from '@jiebang/testing';
 import { startMatching, type MatchingTestApp } from '../testing/matching-app';
 import { castingTeams, events, offerTo, submitOrder } from '../testing/dispatch-int';
+import { CASTING, putProfile } from '../testing/profiles';
 
 describe('dispatch over HTTP and Kafka (real Postgres, Kafka, Redis)', () => {
   let m: MatchingTestApp;
@@ -143,6 +144,29 @@ describe('dispatch over HTTP and Kafka (real Postgres, Kafka, Redis)', () => {
     expect(last.body.status).toBe('DISTRICT_ACCEPTED');
     const escalated = (await events(m, id)).filter((e) => e.type === 'dispatch.escalated');
     expect(escalated.map((e) => e.envelope.data)).toEqual([expect.objectContaining({ level: 'district', reason: 'no-team-left', team: null, dueAt: null })]);
+  });
+
+  it('never ranks nor offers a team of an organisation related to the enterprise (回避)', async () => {
+    const related = { id: randomUUID(), orgId: `org-ent-yujiang-holding-${randomUUID().slice(0, 8)}` };
+    await putProfile(m.api, bureau, related.id, { ...CASTING, orgId: related.orgId, orgName: '渝江控股集团', name: '渝江控股压铸特派员团' });
+    const { id } = await submitOrder(m, { relatedOrgIds: [related.orgId] });
+    expect((await post(id, 'accept', district)).status).toBe(200);
+    const ranking = await post(id, 'ranking', district, { k: 10 });
+    expect(ranking.body.results.map((r: { candidateId: string }) => r.candidateId)).not.toContain(related.id);
+    expect(ranking.body.excluded.find((e: { candidateId: string }) => e.candidateId === related.id)?.violations[0].rule).toBe('CONFLICT_AFFILIATION');
+    const refused = await post(id, 'recommendation', district, {
+      runId: ranking.body.runId,
+      teamIds: [related.id],
+      overrides: [{ candidateId: related.id, reason: '区县认为该团队最熟悉' }],
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(await query(m.database, 'SELECT count(*)::int AS n FROM dispatch_offers WHERE dispatch_id = $1', [id])).toEqual([{ n: 0 }]);
+    // Without the relation the same team ranks: the exclusion came from the order's relatedOrgIds.
+    const { id: plain } = await submitOrder(m);
+    expect((await post(plain, 'accept', district)).status).toBe(200);
+    const open = await post(plain, 'ranking', district, { k: 10 });
+    expect(open.body.results.map((r: { candidateId: string }) => r.candidateId)).toContain(related.id);
   });
 
   it('lets exactly one of two simultaneous accepts win', async () => {

@@ -7,6 +7,7 @@ import {
   deliver,
   flagDistrictOverdue,
   flagServiceOverdue,
+  flagServiceOverdueToBureau,
   logService,
   resumeAfterDispute,
   resumeService,
@@ -40,6 +41,7 @@ const commandArb = fc.oneof(
   { arbitrary: fc.constant({ kind: 'cancel' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'districtOverdue' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'serviceOverdue' as const }), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'bureauOverdue' as const }), weight: 1 },
 );
 type Command = typeof commandArb extends fc.Arbitrary<infer C> ? C : never;
 
@@ -63,7 +65,12 @@ describe('dispatch: random command sequences (property)', () => {
           let excluded = new Set<string>();
           const plan = (ex: string[]): OfferPlan => {
             excluded = new Set(ex);
-            return { newOfferId: () => `offer-${++offerIds}`, dueAt: new Date(clock + 1_000), excluded: new Map(ex.map((id) => [id, '回避'])) };
+            return {
+              newOfferId: () => `offer-${++offerIds}`,
+              dueAt: new Date(clock + 1_000),
+              districtDueAt: new Date(clock + 1_000),
+              excluded: new Map(ex.map((id) => [id, '回避'])),
+            };
           };
           const byTeam = (i: number) => {
             const t = i >= 0 ? TEAMS[i] : (pendingOffer(state)?.team ?? state.team ?? TEAMS[0]);
@@ -86,6 +93,10 @@ describe('dispatch: random command sequences (property)', () => {
           expect(step.facts.map((f) => f.sequence)).toEqual(step.facts.map((_, i) => state.version + i + 1));
           state = step.state;
           reached.add(state.status);
+          // The district's clock runs exactly while the order waits on the district; the grace never runs while waiting.
+          if (state.districtDueAt) expect(['QUEUED', 'DISTRICT_ACCEPTED']).toContain(state.status);
+          if (state.status === 'QUEUED') expect(state.districtDueAt).not.toBeNull();
+          if (state.status === 'WAITING_ENTERPRISE' || state.status === 'DELIVERED') expect(state.graceSla?.status ?? 'PAUSED').toBe('PAUSED');
           clock += 2_000; // past the offer's due time, so an expiry can fire
         }
 
@@ -119,7 +130,7 @@ function run(
     case 'return':
       return returnToEnterprise(state, '请补充', DISTRICT, now);
     case 'resubmit':
-      return queue(state, state.id, ORDER, now, DISTRICT);
+      return queue(state, state.id, ORDER, now, DISTRICT, new Date(now.getTime() + 1_000));
     case 'reject':
       return reject(state, '不予受理', DISTRICT, now);
     case 'recommend': {
@@ -149,8 +160,10 @@ function run(
     case 'cancel':
       return cancel(state, '撤单', DISTRICT, now);
     case 'districtOverdue':
-      return flagDistrictOverdue(state, now, SYSTEM, now);
+      return flagDistrictOverdue(state, SYSTEM, now);
     case 'serviceOverdue':
-      return flagServiceOverdue(state, now, SYSTEM, now);
+      return flagServiceOverdue(state, startSlaClock(parseTimerDelay('1s'), now) as SlaClock & { status: 'RUNNING' }, SYSTEM, now);
+    case 'bureauOverdue':
+      return flagServiceOverdueToBureau(state, SYSTEM, now);
   }
 }

@@ -13,6 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import * as domain from './dispatch.domain';
 import { resumeAfterDispute } from './dispatch-service.domain';
 import { canSeeDispatch } from './dispatch.scope';
+import { DispatchClocks } from './dispatch-clocks';
 import { DispatchSteps } from './dispatch-steps';
 import { DispatchStore, type StoredDispatch } from './dispatch.store';
 
@@ -35,6 +36,7 @@ export class DispatchService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly store: DispatchStore,
     private readonly steps: DispatchSteps,
+    private readonly clocks: DispatchClocks,
   ) {}
 
   /** Locks a dispatch the caller may act on; another district's (or none) is 404. */
@@ -70,7 +72,8 @@ export class DispatchService {
     const current = await this.store.lockById(em, event.subject);
     if (current && current.orderSequence >= event.sequence) return;
     const { resubmission: _r, submittedAt, ...order } = event.data;
-    const step = domain.queue(current, event.subject, order, new Date(submittedAt), event.actor);
+    const at = new Date(submittedAt);
+    const step = domain.queue(current, event.subject, order, at, event.actor, this.clocks.districtDueAt(at));
     if (!step) return;
     await this.steps.commit(em, current, step, eventCtx(event), { orderSequence: event.sequence });
   }

@@ -5,7 +5,7 @@ import type { SlaClock } from '@jiebang/timers';
 import type { EntityManager } from 'typeorm';
 import type { DispatchState, Offer, Transition } from './dispatch.domain';
 
-interface DispatchRow {
+export interface DispatchRow {
   id: string;
   version: number;
   status: DispatchState['status'];
@@ -16,13 +16,15 @@ interface DispatchRow {
   lineup: TeamRef[];
   cursor: number;
   team: TeamRef | null;
-  service_sla: (Omit<SlaClock, 'dueAt'> & { dueAt?: string }) | null;
+  service_sla: StoredClock | null;
+  district_due_at: Date | null;
+  grace_sla: StoredClock | null;
   district_overdue_at: Date | null;
   service_overdue_at: Date | null;
   service_bureau_at: Date | null;
 }
 
-interface OfferRow {
+export interface OfferRow {
   id: string;
   attempt: number;
   team: TeamRef;
@@ -33,14 +35,16 @@ interface OfferRow {
   reason: string | null;
 }
 
-function clockOf(json: DispatchRow['service_sla']): SlaClock | null {
+type StoredClock = Omit<SlaClock, 'dueAt'> & { dueAt?: string };
+
+function clockOf(json: StoredClock | null): SlaClock | null {
   if (!json) return null;
   return json.status === 'RUNNING'
     ? { status: 'RUNNING', basis: json.basis, dueAt: new Date(json.dueAt!) }
     : ({ ...json } as SlaClock);
 }
 
-function offerOf(r: OfferRow): Offer {
+export function offerOf(r: OfferRow): Offer {
   return { id: r.id, attempt: r.attempt, team: r.team, status: r.status, dueAt: r.due_at, offeredAt: r.offered_at, answeredAt: r.answered_at, reason: r.reason };
 }
 
@@ -74,7 +78,8 @@ export class DispatchStore {
     await em.query(
       `UPDATE dispatches SET version = $2, status = $3, "order" = $4, submitted_at = $5, run_id = $6, lineup = $7, "cursor" = $8,
          team = $9, team_profile_id = $10, service_sla = $11, district_overdue_at = $12, service_overdue_at = $13,
-         service_bureau_at = $14, order_sequence = COALESCE($15, order_sequence), updated_at = $16
+         service_bureau_at = $14, order_sequence = COALESCE($15, order_sequence), updated_at = $16, district_due_at = $17,
+         grace_sla = $18
        WHERE id = $1`,
       [
         s.id,
@@ -93,6 +98,8 @@ export class DispatchStore {
         s.serviceBureauAt,
         orderSequence ?? null,
         at,
+        s.districtDueAt,
+        s.graceSla ? JSON.stringify(s.graceSla) : null,
       ],
     );
     const known = new Map(before.offers.map((o) => [o.id, o]));
@@ -130,7 +137,13 @@ export class DispatchStore {
 
   private async withOffers(em: EntityManager, row: DispatchRow): Promise<StoredDispatch> {
     const offers = (await em.query(`SELECT * FROM dispatch_offers WHERE dispatch_id = $1 ORDER BY attempt`, [row.id])) as OfferRow[];
-    return {
+    return dispatchOf(row, offers.map(offerOf));
+  }
+}
+
+/** A dispatches row (with its offers) as the domain's state; lists build it from one query's row. */
+export function dispatchOf(row: DispatchRow, offers: Offer[]): StoredDispatch {
+  return {
       id: row.id,
       status: row.status,
       version: row.version,
@@ -139,13 +152,14 @@ export class DispatchStore {
       runId: row.run_id,
       lineup: row.lineup,
       cursor: row.cursor,
-      offers: offers.map(offerOf),
+      offers,
       team: row.team,
       serviceSla: clockOf(row.service_sla),
+      districtDueAt: row.district_due_at,
+      graceSla: clockOf(row.grace_sla),
       districtOverdueAt: row.district_overdue_at,
       serviceOverdueAt: row.service_overdue_at,
       serviceBureauAt: row.service_bureau_at,
       orderSequence: row.order_sequence,
-    };
-  }
+  };
 }

@@ -16,7 +16,7 @@ export function orderNeed(order: OrderSnapshot): Need {
     fields: order.fields ?? [],
     districtCode: order.districtCode,
     enterpriseOrgId: order.enterpriseOrgId,
-    relatedOrgIds: [],
+    relatedOrgIds: order.relatedOrgIds ?? [],
     wants: 'team',
   };
 }

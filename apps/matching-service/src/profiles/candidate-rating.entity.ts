@@ -9,7 +9,8 @@ export class CandidateRating {
   @PrimaryColumn('text')
   ratingId: string;
 
-  @Column({ type: 'smallint' })
+  /** `real` since the workflow's ratings (WorkflowRatings1764610000000): the mean of four criteria, e.g. 4.25. */
+  @Column({ type: 'real' })
   score: number;
 
   @Column({ type: 'timestamptz' })
@@ -17,4 +18,12 @@ export class CandidateRating {
 
   @Column({ type: 'text' })
   enterpriseOrgId: string;
+
+  /** The service order rated; null for the bureau's imported ratings. */
+  @Column({ type: 'uuid', nullable: true })
+  orderId: string | null;
+
+  /** Set when an appeal was upheld: the rating stays on record and stops counting. */
+  @Column({ type: 'timestamptz', nullable: true })
+  voidedAt: Date | null;
 }

@@ -23,6 +23,9 @@ export const ORDER: OrderSnapshot = {
   districtCode: '500101',
 };
 
+/** DISTRICT_SLA of the fixtures: three days after submission. */
+export const districtDue = (at: Date) => new Date(at.getTime() + 3 * 86_400_000);
+
 export function queued(at = new Date('2026-03-02T02:00:00Z')): DispatchState {
-  return queue(null, '11111111-1111-4111-8111-111111111111', ORDER, at, { id: 'ent-user', role: 'enterprise' })!.state;
+  return queue(null, '11111111-1111-4111-8111-111111111111', ORDER, at, { id: 'ent-user', role: 'enterprise' }, districtDue(at))!.state;
 }

@@ -19,7 +19,7 @@ export async function castingTeams(m: MatchingTestApp, bureau: string) {
 }
 
 /** The enterprise of `principals.enterprise` orders casting help from district 500112 (as challenge-service publishes it). */
-export async function submitOrder(m: MatchingTestApp, opts: { id?: string; sequence?: number; urgency?: string } = {}) {
+export async function submitOrder(m: MatchingTestApp, opts: { id?: string; sequence?: number; urgency?: string; relatedOrgIds?: string[] } = {}) {
   const id = opts.id ?? randomUUID();
   const base = fixture('service-order.submitted');
   const event = {
@@ -37,6 +37,7 @@ export async function submitOrder(m: MatchingTestApp, opts: { id?: string; seque
       enterpriseOrgId: 'org-ent-yujiang-alu',
       enterpriseName: '重庆渝江铝业压铸有限公司',
       districtCode: '500112',
+      relatedOrgIds: opts.relatedOrgIds ?? [],
       submittedAt: new Date().toISOString(),
     },
   };

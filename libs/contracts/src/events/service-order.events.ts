@@ -24,6 +24,11 @@ export const serviceOrderSubmittedV1 = defineEvent({
     enterpriseOrgId: orgIdSchema,
     enterpriseName: orgNameSchema,
     districtCode: districtCodeSchema,
+    /**
+     * The enterprise profile's related organisations (shareholders, parents, partners) at submission: 回避 keeps
+     * their teams off the order. Optional (added within v1); absent means none declared.
+     */
+    relatedOrgIds: z.array(z.string().min(1).max(100)).max(50).optional(),
     /** True when submitted again after the district returned it. */
     resubmission: z.boolean(),
     submittedAt: instantSchema,
