@@ -27,7 +27,10 @@ export default function DashboardChart({ spec }: { spec: ChartSpec }) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true, decal: { show: true } }, ...spec.option }, { notMerge: true });
+    // Our own summary is the accessible name (ECharts' generated one would replace it and reads poorly for a heat
+    // grid); patterns beside colours keep bars and funnel stages apart without colour vision.
+    const aria = { enabled: true, label: { enabled: false }, decal: { show: !spec.key.startsWith('district') } };
+    chart.current?.setOption({ aria, ...spec.option }, { notMerge: true });
   }, [spec]);
 
   return (

@@ -82,7 +82,10 @@ function heatGrid(
 ): ChartSpec {
   const rows = d.regions.map((r) => d.districts.filter((x) => x.region === r.region));
   const width = Math.max(...rows.map((r) => r.length));
-  const data = rows.flatMap((districts, y) => districts.map((x, i) => ({ name: x.name, short: x.shortName, value: [i, y, spec.value(x) ?? '-'] })));
+  // A district with no figure (no rating yet) is drawn grey below the scale, so every one of the 38 stays visible.
+  const data = rows.flatMap((districts, y) =>
+    districts.map((x, i) => ({ name: x.name, short: x.shortName, raw: spec.value(x), value: [i, y, spec.value(x) ?? spec.min - 1] })),
+  );
   const values = d.districts.map(spec.value).filter((v): v is number => v !== null);
   return {
     key: spec.key,
@@ -92,7 +95,7 @@ function heatGrid(
     empty: values.every((v) => v === 0),
     height: 260,
     option: {
-      tooltip: { formatter: (p: { data: { name: string; value: [number, number, number | string] } }) => `${p.data.name}：${p.data.value[2] === '-' ? '暂无' : `${p.data.value[2]}${spec.unit}`}` },
+      tooltip: { formatter: (p: { data: { name: string; raw: number | null } }) => `${p.data.name}：${p.data.raw === null ? '暂无' : `${p.data.raw}${spec.unit}`}` },
       grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
       xAxis: { type: 'category', data: Array.from({ length: width }, (_, i) => String(i + 1)), show: false, splitArea: { show: true } },
       yAxis: { type: 'category', data: d.regions.map((r) => r.label), inverse: true, splitArea: { show: true } },
@@ -105,13 +108,14 @@ function heatGrid(
         bottom: 0,
         text: spec.words,
         inRange: { color: ['#e6f4ff', '#1677ff', '#002c8c'] },
+        outOfRange: { color: ['#f0f0f0'] },
       },
       series: [
         {
           name: spec.title,
           type: 'heatmap',
           data,
-          label: { show: true, fontSize: 11, formatter: (p: { data: { short: string; value: [number, number, number | string] } }) => `${p.data.short}\n${p.data.value[2]}` },
+          label: { show: true, fontSize: 11, formatter: (p: { data: { short: string; raw: number | null } }) => `${p.data.short}\n${p.data.raw ?? '—'}` },
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
         },
       ],
