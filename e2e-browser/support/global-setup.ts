@@ -68,6 +68,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   process.env.CONSOLE_URL = consoleUrl;
   process.env.SYSTEM_URLS = JSON.stringify(system.urls);
+  // For a test that must publish a fact no API can bring about in a test's time (an award after a 7-day 公示).
+  process.env.SYSTEM_NAMESPACE = system.namespace;
 
   return async () => {
     consoleServer.kill('SIGTERM');

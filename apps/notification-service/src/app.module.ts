@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { READINESS_CHECKS, ServiceKitModule } from '@jiebang/service-kit';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
 import { database } from './database';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { DigestModule } from './digest/digest.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -42,6 +43,7 @@ export class AppModule {
         DeliveriesModule,
         DigestModule,
         OperatorModule,
+        DashboardModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { DeliveryPipeline1764202000000 } from './migrations/1764202000000-delive
 import { sealWebhookSecrets } from './migrations/1764202100000-seal-webhook-secrets';
 import { AudienceKeys1764202200000 } from './migrations/1764202200000-audience-keys';
 import { ProfileOwners1764202300000 } from './migrations/1764202300000-profile-owners';
+import { Dashboard1766200000000 } from './migrations/1766200000000-dashboard';
 import { Preference } from './preferences/preference.entity';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
 import { webhookSecretBox } from './webhooks/webhook-secret.keys';
@@ -25,6 +26,7 @@ export function database(config: NotificationConfig): ServiceDatabase {
       sealWebhookSecrets(webhookSecretBox(config)),
       AudienceKeys1764202200000,
       ProfileOwners1764202300000,
+      Dashboard1766200000000,
     ],
   };
 }

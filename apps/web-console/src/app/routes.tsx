@@ -18,6 +18,7 @@ const VettingQueuePage = lazy(() => import('../challenges/VettingQueuePage'));
 const RecommendTeamsPage = lazy(() => import('../matching/RecommendTeamsPage'));
 const InboxPage = lazy(() => import('../notifications/InboxPage'));
 const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 
 const page = (key: PageKey, Page: ComponentType, path?: string): RouteObject => ({
   ...(path === undefined ? { index: true } : { path }),
@@ -49,6 +50,7 @@ export function createRouter(session: AuthSession) {
         page('recommend', RecommendTeamsPage, 'matching/recommend'),
         page('inbox', InboxPage, 'notifications'),
         page('preferences', PreferencesPage, 'settings/notifications'),
+        page('dashboard', DashboardPage, 'dashboard'),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,4 @@
-import { AuditOutlined, BellOutlined, HomeOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, DashboardOutlined, HomeOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -16,6 +16,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   team: <TeamOutlined />,
   inbox: <BellOutlined />,
   settings: <SettingOutlined />,
+  dashboard: <DashboardOutlined />,
 };
 
 /** The selected menu entry: the longest menu path the current location starts with. */

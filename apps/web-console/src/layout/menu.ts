@@ -1,6 +1,6 @@
 import type { Role } from '../auth/principal';
 
-export type MenuIcon = 'home' | 'list' | 'plus' | 'audit' | 'team' | 'inbox' | 'settings';
+export type MenuIcon = 'home' | 'list' | 'plus' | 'audit' | 'team' | 'inbox' | 'settings' | 'dashboard';
 
 export interface MenuEntry {
   path: string;
@@ -30,6 +30,10 @@ export const PAGES = {
   recommend: {
     roles: ['district', 'bureau', 'admin'],
     entry: { path: '/matching/recommend', label: '为需求推荐团队', icon: 'team', description: '描述企业需求，查看科技特派员团的匹配得分与命中词' },
+  },
+  dashboard: {
+    roles: ['bureau'],
+    entry: { path: '/dashboard', label: '驾驶舱', icon: 'dashboard', description: '数智科创驾驶舱：榜单漏斗、服务各环节用时、各区县超期与评分、匹配公平性、悬赏拨付' },
   },
   inbox: { roles: ALL, entry: { path: '/notifications', label: '站内信', icon: 'inbox', description: '全部通知，已读与未读' } },
   preferences: {

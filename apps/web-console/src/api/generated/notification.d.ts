@@ -394,6 +394,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数智科创驾驶舱（市科技局）：榜单漏斗、服务需求各环节与用时中位数、各区县超期与评分、评分分布、匹配公平性、悬赏承诺与拨付；可按统计期与技术领域筛选 */
+        get: operations["DashboardController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -948,6 +965,27 @@ export interface operations {
     OperatorController_runDigest: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardController_get: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                field?: "auto-nev" | "electronics" | "advanced-materials" | "light-metal" | "intelligent-equipment" | "industrial-internet" | "ai-software" | "biomedicine" | "medical-devices" | "new-energy" | "green-low-carbon" | "chemicals" | "modern-agriculture" | "food-processing" | "consumer-goods" | "construction" | "ecology-geology";
+            };
             header?: never;
             path?: never;
             cookie?: never;
