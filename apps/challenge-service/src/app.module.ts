@@ -5,6 +5,7 @@ import { ChallengesModule } from './challenges/challenges.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { PublicListingModule } from './public-listing/public-listing.module';
 import { QuestionsModule } from './questions/questions.module';
+import { ObjectionsModule } from './objections/objections.module';
 import { ServiceOrdersModule } from './service-orders/service-orders.module';
 import { CHALLENGE_CONFIG, type ChallengeConfig } from './config';
 import { DATABASE } from './database';
@@ -37,6 +38,7 @@ export class AppModule {
         ChallengesModule,
         PublicListingModule,
         QuestionsModule,
+        ObjectionsModule,
         ProjectsModule,
         ServiceOrdersModule,
       ],

@@ -8,6 +8,8 @@ export const challengeConfigSchema = commonConfigSchema.extend({
   ...queueConfigSchema.shape,
   /** How long the bureau has to start 专家论证 on a submitted 榜单 before it is escalated: `5wd` = 5 working days. */
   VETTING_SLA: z.string().default('5wd').pipe(timerDelaySchema),
+  /** How long the 公示 of the proposed winners runs (calendar days: `7d`); objections are taken until it ends. */
+  PUBLIC_NOTICE_PERIOD: z.string().default('7d').pipe(timerDelaySchema),
   /** How long the enterprise has to review a submitted milestone before it is escalated to the bureau (never approved). */
   MILESTONE_REVIEW_SLA: z.string().default('10wd').pipe(timerDelaySchema),
   /** When a delivered service order the enterprise has not confirmed yet is reminded about. */

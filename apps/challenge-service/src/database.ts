@@ -12,6 +12,7 @@ import { ChallengeTerms1764600100000 } from './migrations/1764600100000-challeng
 import { ChallengeQuestions1764600200000 } from './migrations/1764600200000-challenge-questions';
 import { Projects1764500100000 } from './migrations/1764500100000-projects';
 import { ServiceOrders1764700000000 } from './migrations/1764700000000-service-orders';
+import { Award1766000000000 } from './migrations/1766000000000-award';
 import { ShareRow, TrancheRow } from './projects/ledger.entity';
 import { MilestoneRow, ProjectRow } from './projects/project.entity';
 import { ProjectTransitionRow } from './projects/project-transition.entity';
@@ -29,5 +30,6 @@ export const DATABASE: ServiceDatabase = {
     Challenges1764201700000, ...TIMERS_MIGRATIONS, VettingEscalation1764400100000, Enterprises1764500000000, Projects1764500100000,
     ChallengeLifecycle1764600000000, ChallengeTerms1764600100000, ChallengeQuestions1764600200000,
     ServiceOrders1764700000000,
+    Award1766000000000,
   ],
 };

@@ -6,14 +6,16 @@ import type {
   FieldCode,
   IpArrangement,
   MilestonePlan,
+  RankedApplication,
   ReviewWeights,
 } from '@jiebang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AwardFields } from './award.domain';
 import type { ChallengeState, ChallengeStatus } from './challenge.domain';
 
 /** The 榜单 row; structurally a `ChallengeState`, so the domain functions take and return it without a mapper. */
 @Entity({ name: 'challenges' })
-export class Challenge implements ChallengeState {
+export class Challenge implements ChallengeState, AwardFields {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -107,6 +109,18 @@ export class Challenge implements ChallengeState {
 
   @Column({ type: 'timestamptz', nullable: true })
   vettingOverdueAt: Date | null;
+
+  /** The last fact of matching's review stream applied to this 榜单 (its `sequence`): older re-drives are ignored. */
+  @Column({ type: 'integer', default: 0 })
+  reviewSequence: number;
+
+  /** The ranking of the last completed review round, best first: the PROPOSED ones are what the 公示 shows. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reviewRanking: RankedApplication[];
+
+  /** When the current (or last) 公示 ends; null before review completes and after an upheld objection. */
+  @Column({ type: 'timestamptz', nullable: true })
+  publicNoticeEndsAt: Date | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

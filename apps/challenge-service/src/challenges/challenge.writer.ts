@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@jiebang/contracts';
 import type { CommandContext } from '@jiebang/messaging';
 import type { EntityManager } from 'typeorm';
+import type { AwardFields } from './award.domain';
 import type { ChallengeState, Escalation, Transition } from './challenge.domain';
 import { Challenge } from './challenge.entity';
 import { ChallengeTransition } from './challenge-transition.entity';
 import { DeadlineClock } from './deadline-clock';
+import { PublicNoticeClock } from './public-notice-clock';
 import { VettingClock } from './vetting-clock';
 
 /** Column values as TypeORM loads them: scalars, dates, and jsonb arrays (compared by content). */
@@ -23,6 +25,7 @@ export class ChallengeWriter {
   constructor(
     private readonly vettingClock: VettingClock,
     private readonly deadlineClock: DeadlineClock,
+    private readonly publicNoticeClock: PublicNoticeClock,
   ) {}
 
   /** Row lock first, so concurrent commands (and timers) on one challenge serialise and its events keep their order. */
@@ -57,10 +60,11 @@ export class ChallengeWriter {
   }
 
   /** Every transition goes through here: its audit entry, then the timers it arms or cancels. */
-  async record(em: EntityManager, state: ChallengeState, t: Transition, eventId: string | null, ctx: CommandContext): Promise<void> {
+  async record(em: EntityManager, state: ChallengeState & Partial<AwardFields>, t: Transition, eventId: string | null, ctx: CommandContext): Promise<void> {
     await this.audit(em, state.id, t, eventId);
     await this.vettingClock.follow(em, state.id, t, ctx, eventId);
     await this.deadlineClock.follow(em, state, t, ctx, eventId);
+    await this.publicNoticeClock.follow(em, state, t, ctx, eventId);
   }
 
   async audit(em: EntityManager, challengeId: string, t: Transition | Escalation, eventId: string | null): Promise<void> {
