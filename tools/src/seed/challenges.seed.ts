@@ -75,8 +75,11 @@ class ChallengeDriver {
     return { id: draft.id, isNew: true };
   }
 
+  private owner = '';
+
+  /** As the owning enterprise: it sees its 榜单 in every state (the bureau does not see drafts). */
   private async status(id: string): Promise<string> {
-    return (await expectOk<{ status: string }>(this.ctx, 'reading a challenge', 'GET', `${this.ch}/challenges/${id}`, await this.bureau())).status;
+    return (await expectOk<{ status: string }>(this.ctx, 'reading a challenge', 'GET', `${this.ch}/challenges/${id}`, await this.ctx.tokenFor(this.owner))).status;
   }
 
   /** Waits for the challenge to leave `from` (a fact from another service or a timer); the new status, or `from`. */
@@ -91,6 +94,7 @@ class ChallengeDriver {
 
   async drive(demo: DemoChallenge, id: string): Promise<string> {
     this.why = undefined;
+    this.owner = demo.enterpriseOrgId;
     const ent = await this.ctx.tokenFor(demo.enterpriseOrgId);
     const bureau = await this.bureau();
     const post = (who: string, path: string, body?: unknown) => expectOk(this.ctx, `"${demo.content.title}" ${path}`, 'POST', `${this.ch}/challenges/${id}${path}`, who, body);
@@ -123,7 +127,7 @@ class ChallengeDriver {
         case 'PUBLISHED':
           await this.applications(demo, id);
           if (demo.target === 'WITHDRAWN') {
-            const c = await expectOk<{ withdrawalRequest?: unknown; withdrawalRequestedAt?: unknown }>(this.ctx, 'reading', 'GET', `${this.ch}/challenges/${id}`, bureau);
+            const c = await expectOk<{ withdrawalRequest?: unknown; withdrawalRequestedAt?: unknown }>(this.ctx, 'reading', 'GET', `${this.ch}/challenges/${id}`, ent);
             if (!c.withdrawalRequest && !c.withdrawalRequestedAt) await post(ent, '/withdraw', { reason: demo.withdrawReason });
             await post(bureau, '/withdrawal/approve', { reason: '企业说明理由充分，已告知已揭榜单位，同意撤榜。' });
             break;
@@ -163,7 +167,7 @@ class ChallengeDriver {
     const profiles = await profileDirectory(this.ctx);
     const all = [...(demo.applicants ?? []).map((o) => [o, true] as const), ...(demo.draftApplicants ?? []).map((o) => [o, false] as const)];
     for (const [orgId, submit] of all) {
-      const token = await this.ctx.tokenFor(orgId);
+      const token = await this.ctx.tokenFor(orgId, 'solver');
       const mine = await expectOk<{ items: { id: string; status: string }[] }>(this.ctx, 'own applications', 'GET', `${this.ma}/applications?challengeId=${id}`, token);
       if (mine.items.length > 0) continue;
       const profile = [...profiles.values()].find((p) => p.orgId === orgId && p.kind === 'solver');
@@ -263,7 +267,7 @@ class ChallengeDriver {
     const mine = await this.ctx.call<{ items?: unknown[] } | unknown[]>('GET', `${this.ch}/challenges/${id}/objections`, objector);
     const list = Array.isArray(mine.body) ? mine.body : (mine.body?.items ?? []);
     if (mine.status === 200 && list.length > 0) return;
-    await expectOk(this.ctx, 'lodging an objection', 'POST', `${this.ch}/challenges/${id}/objections`, objector, { reasons: demo.objection, evidence: [] });
+    await expectOk(this.ctx, 'lodging an objection', 'POST', `${this.ch}/challenges/${id}/objections`, objector, { reasons: [demo.objection], evidence: [] });
     count(this.ctx, 'objections');
   }
 
@@ -281,7 +285,7 @@ class ChallengeDriver {
       return;
     }
     for (const a of selected.filter((x) => x.status === 'SELECTED')) {
-      await expectOk(this.ctx, 'signing', 'POST', `${this.ma}/applications/${a.id}/sign`, await this.ctx.tokenFor(a.applicantOrgId));
+      await expectOk(this.ctx, 'signing', 'POST', `${this.ma}/applications/${a.id}/sign`, await this.ctx.tokenFor(a.applicantOrgId, 'solver'));
     }
     const projects = await waitFor(async () => {
       const list = await expectOk<{ items: { id: string; status: string; solverOrgId?: string }[] }>(this.ctx, 'projects', 'GET', `${this.ch}/projects?challengeId=${id}`, bureau);
@@ -303,7 +307,7 @@ class ChallengeDriver {
     const path = `${this.ch}/projects/${project.id}/milestones/1`;
     const ent = await this.ctx.tokenFor(demo.enterpriseOrgId);
     if (first.status === 'ACTIVE') {
-      await expectOk(this.ctx, 'milestone submit', 'POST', `${path}/submit`, await this.ctx.tokenFor(project.solverOrgId), {
+      await expectOk(this.ctx, 'milestone submit', 'POST', `${path}/submit`, await this.ctx.tokenFor(project.solverOrgId, 'solver'), {
         deliverables: ['缺陷机理分析报告：气孔主要为卷气型，集中在远浇口端', '改进工艺方案：增设真空排气通道，优化二快切换点'],
         attachments: [{ name: '阶段技术报告.pdf', url: 'files/seed/phase-1-report.pdf' }],
       });

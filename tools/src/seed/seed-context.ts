@@ -12,8 +12,11 @@ export interface SeedContext {
   /** How long to wait for a fact another service publishes (ms); a timer-driven state gets `timerWaitMs`. */
   factWaitMs: number;
   timerWaitMs: number;
-  /** A dev token for the first demo organisation with this id (or role). */
-  tokenFor(orgIdOrRole: string): Promise<string>;
+  /**
+   * A dev token for the first demo organisation with this id (or role), in its role or in `as` (an organisation of
+   * another kind that registered a service team acts as a team).
+   */
+  tokenFor(orgIdOrRole: string, as?: Role): Promise<string>;
   /** A dev token for one person (an expert's sign-in is a person, `sub`, not an organisation). */
   tokenAs(principal: Principal): Promise<string>;
   call<T = any>(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -55,12 +58,12 @@ export function seedContext(overrides: Partial<Pick<SeedContext, 'urls' | 'phase
     phase: overrides.phase ?? 'all',
     factWaitMs: overrides.factWaitMs ?? 30_000,
     timerWaitMs: overrides.timerWaitMs ?? 60_000,
-    async tokenFor(orgIdOrRole) {
+    async tokenFor(orgIdOrRole, as) {
       const org = organisations.find((o) => o.id === orgIdOrRole) ?? organisations.find((o) => o.role === orgIdOrRole);
       if (!org) throw new Error(`no demo organisation ${orgIdOrRole} in seeds/organisations.json or seeds/matching/organisations.json`);
       return sign({
         sub: `seed-${org.id}`,
-        role: org.role,
+        role: as ?? org.role,
         orgId: org.id,
         orgName: org.name,
         ...(org.districtCode ? { districtCode: org.districtCode } : {}),
