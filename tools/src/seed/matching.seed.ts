@@ -92,12 +92,14 @@ interface SeedExpert {
 
 /**
  * The 评审专家 of seeds/experts.json, each at its fixed id with the person who signs in as its owner, members of
- * the city's expert pool with their employers as affiliations (回避). PUT of the whole profile: a second run
- * changes nothing.
+ * the city's expert pool with their employers as affiliations (回避). Registered once (PUT at the fixed id); a
+ * second run finds it and changes nothing.
  */
 async function seedExperts(ctx: SeedContext, token: string, api: string): Promise<number> {
   const { experts } = JSON.parse(readFileSync(resolve(SEEDS_DIR, 'experts.json'), 'utf8')) as { experts: SeedExpert[] };
   for (const { id, ...e } of experts) {
+    // A PUT of the same profile still publishes profile.updated: an expert already registered is left as it is.
+    if ((await ctx.call('GET', `${api}/${id}`, token)).status === 200) continue;
     await expectOk(ctx, `expert ${e.name}`, 'PUT', `${api}/${id}`, token, { kind: 'expert', orgId: 'org-expert-pool', orgName: '重庆市科技评审专家库', ...e });
   }
   return experts.length;
