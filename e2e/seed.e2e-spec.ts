@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { query } from '@jiebang/testing';
-import { runSeed } from '../tools/src/seed';
-import { seedContext } from '../tools/src/seed/seed-context';
 import { startSystem, type RunningSystem } from './support/system';
 
 const CHALLENGE_STATES = ['DRAFT', 'SUBMITTED', 'UNDER_VETTING', 'RETURNED', 'REJECTED', 'APPROVED', 'PUBLISHED', 'CLOSED', 'UNDER_REVIEW', 'IN_PUBLIC_NOTICE', 'AWARDED', 'FAILED', 'WITHDRAWN'];
@@ -28,7 +29,13 @@ describe('demo seed: every state of both workflows, through the services, idempo
     await system?.stop();
   });
 
-  const ctx = () => seedContext({ urls: system.urls, phase: 'all', factWaitMs: 60_000, timerWaitMs: 60_000, log: (m) => logs.push(m) });
+  /** `npm run seed` exactly: the compiled loader as a process, pointed at this system. */
+  const runSeed = async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [resolve(__dirname, '../tools/dist/seed.js')], {
+      env: { ...process.env, NODE_ENV: 'development', CHALLENGE_URL: system.urls.challenge, MATCHING_URL: system.urls.matching, NOTIFICATION_URL: system.urls.notification },
+    });
+    logs.push(stdout);
+  };
   const counts = async () => {
     const [c] = await query<Record<string, number>>(
       system.databases.challenge,
@@ -51,7 +58,7 @@ describe('demo seed: every state of both workflows, through the services, idempo
     );
 
   it('loads 30 enterprises, 40+ solvers, 10+ experts, 30+ teams, 20 榜单 and the orders, into every listed state', async () => {
-    await runSeed(ctx());
+    await runSeed();
     const n = await counts();
     expect(n.enterprises).toBeGreaterThanOrEqual(30);
     expect(n.challenges).toBe(20);
@@ -89,7 +96,7 @@ describe('demo seed: every state of both workflows, through the services, idempo
 
   it('adds nothing when run again', async () => {
     const before = await counts();
-    await runSeed(ctx());
+    await runSeed();
     expect(await counts()).toEqual(before);
   });
 });
