@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SEEDS_DIR } from '../demo-organisations';
-import type { SeedContext } from './seed-context';
+import { count, expectOk, type SeedContext } from './seed-context';
 
 interface SeedCandidate {
   id: string;
@@ -33,9 +33,15 @@ const CONCURRENCY = 8;
  */
 export async function seedMatching(ctx: SeedContext): Promise<void> {
   const { candidates } = JSON.parse(readFileSync(resolve(SEEDS_DIR, 'matching/candidates.json'), 'utf8')) as { candidates: SeedCandidate[] };
+  const orgTypes = new Map(
+    (JSON.parse(readFileSync(resolve(SEEDS_DIR, 'solvers.json'), 'utf8')) as { organisations: { orgId: string; orgType: string }[] }).organisations.map((o) => [
+      o.orgId,
+      o.orgType,
+    ]),
+  );
   const token = await ctx.tokenFor('bureau');
   const api = `${ctx.urls.matching}/api/v1/profiles`;
-  const existing = await profilesByName(ctx, api, token);
+  const existing = new Map([...(await profileDirectory(ctx, true)).values()].map((p) => [p.name, p.id]));
   let created = 0;
   let ratings = 0;
   let later = 0;
@@ -45,7 +51,9 @@ export async function seedMatching(ctx: SeedContext): Promise<void> {
       let id = existing.get(c.name);
       if (!id) {
         const { id: _seedId, ratings: _ratings, city, ...profile } = c;
-        const post = await ctx.call<{ id: string }>('POST', api, token, { ...profile, city: city ?? null });
+        // A solver's organisation type is what a 榜单's eligibility rule checks (seeds/solvers.json).
+        const orgType = c.kind === 'solver' ? orgTypes.get(c.orgId) : undefined;
+        const post = await ctx.call<{ id: string }>('POST', api, token, { ...profile, city: city ?? null, ...(orgType ? { orgType } : {}) });
         if (post.status !== 201) throw new Error(`profile ${c.id} (${c.name}): ${post.status} ${JSON.stringify(post.body)}`);
         id = post.body.id;
         created++;
@@ -61,19 +69,64 @@ export async function seedMatching(ctx: SeedContext): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const experts = await seedExperts(ctx, token, api);
+  directories.delete(ctx);
+  count(ctx, 'profiles', candidates.length + experts);
   ctx.log(
-    `matching: ${created} profiles and ${ratings} ratings created, ${candidates.length - created} profiles already there` +
+    `matching: ${created} profiles and ${ratings} ratings created, ${candidates.length - created} profiles already there, ${experts} experts` +
       (later ? `; ${later} ratings dated after today left out` : ''),
   );
 }
 
-/** Every profile the bureau sees, by name, page by page. */
-async function profilesByName(ctx: SeedContext, api: string, token: string): Promise<Map<string, string>> {
-  const byName = new Map<string, string>();
+interface SeedExpert {
+  id: string;
+  ownerId: string;
+  name: string;
+  districtCode: string;
+  fields: string[];
+  capabilities: string;
+  keywords: string[];
+  maxLoad: number;
+  affiliations: string[];
+}
+
+/**
+ * The 评审专家 of seeds/experts.json, each at its fixed id with the person who signs in as its owner, members of
+ * the city's expert pool with their employers as affiliations (回避). Registered once (PUT at the fixed id); a
+ * second run finds it and changes nothing.
+ */
+async function seedExperts(ctx: SeedContext, token: string, api: string): Promise<number> {
+  const { experts } = JSON.parse(readFileSync(resolve(SEEDS_DIR, 'experts.json'), 'utf8')) as { experts: SeedExpert[] };
+  for (const { id, ...e } of experts) {
+    // A PUT of the same profile still publishes profile.updated: an expert already registered is left as it is.
+    if ((await ctx.call('GET', `${api}/${id}`, token)).status === 200) continue;
+    await expectOk(ctx, `expert ${e.name}`, 'PUT', `${api}/${id}`, token, { kind: 'expert', orgId: 'org-expert-pool', orgName: '重庆市科技评审专家库', ...e });
+  }
+  return experts.length;
+}
+
+export interface DirectoryProfile {
+  id: string;
+  name: string;
+  kind: string;
+  orgId: string;
+  orgName: string;
+}
+const directories = new WeakMap<SeedContext, Promise<Map<string, DirectoryProfile>>>();
+
+/** Every profile the bureau sees, by id, read once per run (and again after the matching step has added some). */
+export function profileDirectory(ctx: SeedContext, fresh = false): Promise<Map<string, DirectoryProfile>> {
+  if (fresh || !directories.has(ctx)) directories.set(ctx, readDirectory(ctx));
+  return directories.get(ctx)!;
+}
+
+async function readDirectory(ctx: SeedContext): Promise<Map<string, DirectoryProfile>> {
+  const token = await ctx.tokenFor('bureau');
+  const byId = new Map<string, DirectoryProfile>();
   for (let page = 1; ; page++) {
-    const res = await ctx.call<{ items: { id: string; name: string }[]; total: number }>('GET', `${api}?pageSize=100&page=${page}`, token);
+    const res = await ctx.call<{ items: DirectoryProfile[] }>('GET', `${ctx.urls.matching}/api/v1/profiles?pageSize=100&page=${page}`, token);
     if (res.status !== 200) throw new Error(`listing profiles: ${res.status} ${JSON.stringify(res.body)}`);
-    for (const p of res.body.items) byName.set(p.name, p.id);
-    if (res.body.items.length < 100) return byName;
+    for (const p of res.body.items) byId.set(p.id, p);
+    if (res.body.items.length < 100) return byId;
   }
 }
