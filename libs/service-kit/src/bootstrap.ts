@@ -1,6 +1,6 @@
 import { INestApplication, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConsumerHealth, KafkaEventServer, MessagingRuntime } from '@jiebang/messaging';
+import { ConsumerHealth, KafkaEventServer, MessagingRuntime, missingPlatformTopics } from '@jiebang/messaging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -57,20 +57,23 @@ export async function startConsumer(app: INestApplication): Promise<void> {
   await app.startAllMicroservices();
 }
 
-export interface ServiceMain<C extends { PORT: number; HOST: string }> extends ServiceDescription {
+type RunnableConfig = { PORT: number; HOST: string; KAFKA_BROKERS: string[]; KAFKA_TOPIC_NAMESPACE: string };
+
+export interface ServiceMain<C extends RunnableConfig> extends ServiceDescription {
   loadConfig: () => C;
   module: (config: C) => DynamicModule;
 }
 
 /** `main.ts` of every service: configure, build, consume, listen. A bad configuration stops the boot with its list. */
-export async function runService<C extends { PORT: number; HOST: string }>(main: ServiceMain<C>): Promise<INestApplication> {
+export async function runService<C extends RunnableConfig>(main: ServiceMain<C>): Promise<INestApplication> {
   let config: C;
   let app: NestExpressApplication;
   try {
     config = main.loadConfig();
+    await refuseMissingTopics(config);
     app = await NestFactory.create<NestExpressApplication>(main.module(config), { bufferLogs: true, abortOnError: false });
   } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
+    if (!(e instanceof ConfigError || e instanceof MissingTopicsError)) throw e;
     process.stderr.write(`${e.message}\n`);
     process.exit(1);
   }
@@ -101,4 +104,18 @@ function closeOnSignals(app: INestApplication): void {
         .finally(() => process.exit());
     });
   }
+}
+
+/** A boot that cannot work with the broker as it is: stops with its message, no stack. */
+export class MissingTopicsError extends Error {}
+
+/** Stops the boot with the list of missing topics and how to create them, instead of a consumer crash stack. */
+async function refuseMissingTopics(config: RunnableConfig): Promise<void> {
+  const missing = await missingPlatformTopics(config.KAFKA_BROKERS, config.KAFKA_TOPIC_NAMESPACE);
+  if (!missing?.length) return;
+  const ns = config.KAFKA_TOPIC_NAMESPACE ? ` --namespace ${config.KAFKA_TOPIC_NAMESPACE}` : '';
+  throw new MissingTopicsError(
+    `Kafka at ${config.KAFKA_BROKERS.join(',')} lacks ${missing.length} topic(s) this platform needs: ${missing.join(', ')}.\n` +
+      `Create them with \`node tools/dist/topics.js${ns}\` (or \`npm run infra:up\`, which also starts the broker), then start the service again.`,
+  );
 }
