@@ -111,7 +111,7 @@ export class Walk {
       maxLoad: 10,
       affiliations,
       ownerId: owner.principal.sub,
-    });
+    }, 201);
     return id;
   }
 
@@ -127,7 +127,7 @@ export class Walk {
       capabilities: '铝合金压铸缺陷诊断与工艺优化',
       orgType,
       qualifications,
-    });
+    }, 201);
     return id;
   }
 

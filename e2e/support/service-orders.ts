@@ -31,7 +31,7 @@ export async function registerTeam(system: RunningSystem, name: string, content:
     token: await mintToken(principals.bureau),
     body: { kind: 'team', districtCode: '500107', maxLoad: 5, ...content, name, orgId, orgName: `${name}依托单位` },
   });
-  if (res.status !== 200) throw new Error(`PUT profile ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 && res.status !== 201) throw new Error(`PUT profile ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   const token = await mintToken({ sub: `u-${orgId}`, role: 'team', orgId, orgName: name });
   return { id, orgId, name, token };
 }

@@ -19,6 +19,11 @@ export class ProfileStore {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Row lock first, so concurrent commands on one profile serialise and its events keep their order. */
+  /** Serialises commands on one profile id for the rest of the transaction, whether or not its row exists yet. */
+  async lockId(em: EntityManager, id: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('candidate_profile:' || $1, 0))`, [id]);
+  }
+
   lockById(em: EntityManager, id: string): Promise<CandidateProfile | null> {
     return em.findOne(CandidateProfile, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@jiebang/contracts';
 import { commandContext, CorrelationId, CurrentPrincipal, Roles, ZodBody, ZodParam, ZodQuery } from '@jiebang/service-kit';
 import {
@@ -37,13 +38,20 @@ export class ProfilesController {
   @Put(':id')
   @Roles('team', 'solver', 'expert', 'district', 'bureau', 'admin')
   @ApiOperation({ summary: '按编号登记或整体更新画像（幂等，供导入与种子数据使用）' })
-  put(
+  @ApiResponse({ status: 201, description: '新登记（Location 指向画像）' })
+  @ApiResponse({ status: 200, description: '已更新' })
+  async put(
     @ZodParam('id', profileIdSchema) id: string,
     @ZodBody(profileInputSchema) body: ProfileInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.profiles.put(principal, id, body, commandContext(principal, correlationId));
+    const { profile, created } = await this.profiles.put(principal, id, body, commandContext(principal, correlationId));
+    if (created) res.status(201).location(req.originalUrl.split('?')[0]);
+    else res.status(200);
+    return profile;
   }
 
   @Get()

@@ -31,6 +31,16 @@ describe('profiles over HTTP, the events they publish, and the index they keep c
     await m?.stop();
   });
 
+  it('answers a PUT that registers with 201 and Location, and two racing registrations of one id publish it once', async () => {
+    const id = randomUUID();
+    const [a, b] = await Promise.all([0, 1].map(() => http('PUT', `${m.api}/profiles/${id}`, { token: bureau, body: { ...CASTING, orgId: `org-team-race-${id.slice(0, 8)}` } })));
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const created = a.status === 201 ? a : b;
+    expect(created.headers.get('location')).toBe(`/api/v1/profiles/${id}`);
+    const facts = await query<{ type: string }>(m.database, 'SELECT type FROM outbox WHERE key = $1 ORDER BY position', [id]);
+    expect(facts.map((f) => f.type)).toEqual(['profile.registered', 'profile.updated']);
+  });
+
   it('stores a registered profile with its analysis and publishes profile.registered through the outbox', async () => {
     const [row] = await query<{ version: number; analysis: { revision: string } }>(
       m.database,
@@ -83,8 +93,10 @@ describe('profiles over HTTP, the events they publish, and the index they keep c
     const own = await http('POST', `${m.api}/profiles`, { token: team, body: { ...CASTING, orgId: undefined, name: '自助登记团队' } });
     expect(own.status).toBe(201);
     expect(own.body.orgId).toBe(principals.team.orgId);
+    // Another organisation's profile: 404 like its GET, not a 403 that would confirm it exists.
     const other = await http('PUT', `${m.api}/profiles/${ids.sales}`, { token: team, body: SALES });
-    expect(other.status).toBe(403);
+    expect(other).toMatchObject({ status: 404, body: { code: 'PROFILE_NOT_FOUND' } });
+    expect((await http('GET', `${m.api}/profiles/${ids.sales}`, { token: team })).status).toBe(404);
     const suspend = await http('PUT', `${m.api}/profiles/${own.body.id}`, { token: team, body: { ...CASTING, orgId: undefined, suspended: true } });
     expect(suspend.status).toBe(403);
     expect(suspend.body.code).toBe('PROFILE_SUSPENSION_FORBIDDEN');

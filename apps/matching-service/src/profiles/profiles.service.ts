@@ -42,10 +42,18 @@ export class ProfilesService {
     private readonly index: ProfileIndexSync,
   ) {}
 
-  /** PUT semantics: registers the profile under `id` if it is new, replaces its content otherwise. */
-  async put(principal: Principal, id: string, input: ProfileInput, ctx: CommandContext): Promise<CandidateProfile> {
+  /**
+   * PUT semantics: registers the profile under `id` if it is new (`created`), replaces its content otherwise. Someone
+   * else's profile the caller may not even read is 404, as a GET would answer: a 403 would confirm that it exists.
+   */
+  async put(principal: Principal, id: string, input: ProfileInput, ctx: CommandContext): Promise<{ profile: CandidateProfile; created: boolean }> {
+    let created = false;
     const saved = await this.ds.transaction(async (em) => {
+      // A row lock cannot lock a row that does not exist yet: two PUTs registering the same new id would both see
+      // none and both publish profile.registered. The id's advisory lock serialises them; the second one updates.
+      await this.store.lockId(em, id);
       const current = await this.store.lockById(em, id);
+      if (current && !canReadProfile(principal, current)) throw notFound(id);
       const content = this.contentOf(input, principal, current);
       const recordedAffiliations = current ? [] : await this.store.recordedAffiliations(em, content.kind, principal);
       const { state, registered, fact } = domain.put(current, { id, content, openLoad: input.openLoad, ownerId: input.ownerId, recordedAffiliations }, principal);
@@ -53,14 +61,15 @@ export class ProfilesService {
       const analysis = this.engine.index.analyze(withRecords(state, current ? await this.store.records(em, id) : []));
       await this.store.save(em, state, analysis, new Date());
       await this.outbox.append(em, registered ? profileRegisteredV1 : profileUpdatedV1, { subject: id, sequence: state.version, data: fact }, ctx);
+      created = registered;
       return this.store.loadById(em, id);
     });
     await this.refreshIndex(id);
-    return saved;
+    return { profile: saved, created };
   }
 
-  create(principal: Principal, input: ProfileInput, ctx: CommandContext): Promise<CandidateProfile> {
-    return this.put(principal, randomUUID(), input, ctx);
+  async create(principal: Principal, input: ProfileInput, ctx: CommandContext): Promise<CandidateProfile> {
+    return (await this.put(principal, randomUUID(), input, ctx)).profile;
   }
 
   async setCapacity(principal: Principal, id: string, input: CapacityInput, ctx: CommandContext): Promise<CandidateProfile> {

@@ -39,6 +39,6 @@ export const LIVESTOCK = {
 
 export async function putProfile(api: string, token: string, id: string, body: object) {
   const res = await http('PUT', `${api}/profiles/${id}`, { token, body });
-  if (res.status !== 200) throw new Error(`PUT profile ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 && res.status !== 201) throw new Error(`PUT profile ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -965,7 +965,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已更新 */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 新登记（Location 指向画像） */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
