@@ -69,7 +69,7 @@ export function useCreateOrder() {
  * Every command on one order: the call, then the order, its timeline and its rating read again (a command's effect
  * may also arrive later through the broker, which the SSE bell announces).
  */
-export function useOrderCommand<A>(id: string, call: (api: ReturnType<typeof useApi>, args: A) => Promise<unknown>) {
+export function useOrderCommand<A, R = unknown>(id: string, call: (api: ReturnType<typeof useApi>, args: A) => Promise<R>) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
