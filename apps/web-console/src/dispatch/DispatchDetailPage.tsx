@@ -93,9 +93,11 @@ export default function DispatchDetailPage() {
         </Card>
       )}
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>服务记录</h2>} style={{ marginTop: 16 }}>
+        {d.records.length === 0 ? (
+          <Typography.Text>暂无服务记录</Typography.Text>
+        ) : (
         <List
           dataSource={d.records}
-          locale={{ emptyText: '暂无服务记录' }}
           renderItem={(r) => (
             <List.Item data-testid="service-record">
               <List.Item.Meta
@@ -110,6 +112,7 @@ export default function DispatchDetailPage() {
             </List.Item>
           )}
         />
+        )}
       </Card>
       {d.history && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>派单流转记录</h2>} style={{ marginTop: 16 }}>

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { districtName } from '../api/vocabulary';
@@ -29,7 +29,7 @@ export function DispatchTable({ items, loading, empty, pagination, showDistrict 
       rowKey="id"
       loading={loading}
       dataSource={items}
-      locale={{ emptyText: empty }}
+      locale={{ emptyText: <Typography.Text>{empty}</Typography.Text> }}
       pagination={pagination ?? false}
       scroll={{ x: true }}
       columns={[

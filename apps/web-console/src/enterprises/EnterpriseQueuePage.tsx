@@ -40,7 +40,7 @@ export default function EnterpriseQueuePage() {
           rowKey="orgId"
           loading={queue.isLoading}
           dataSource={queue.data?.items}
-          locale={{ emptyText: status === 'PENDING' ? '没有待认证的企业' : '暂无企业' }}
+          locale={{ emptyText: <Typography.Text>{status === 'PENDING' ? '没有待认证的企业' : '暂无企业'}</Typography.Text> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: queue.data?.total, onChange: setPage }}
           scroll={{ x: true }}
           columns={[

@@ -1,6 +1,6 @@
 /** docs/workflows.md §1: an enterprise profile's states, and MISSING when there is none (ENTERPRISE_NOT_VERIFIED). */
 export const ENTERPRISE_STATUS_LABEL: Record<string, string> = { PENDING: '待认证', VERIFIED: '已认证', REJECTED: '认证未通过', MISSING: '未登记' };
-export const ENTERPRISE_STATUS_COLOR: Record<string, string> = { PENDING: 'processing', VERIFIED: 'success', REJECTED: 'error' };
+export const ENTERPRISE_STATUS_COLOR: Record<string, string> = { PENDING: 'processing', VERIFIED: '#237804', REJECTED: 'error' };
 
 export const ENTERPRISE_TYPE_LABEL: Record<string, string> = {
   private: '民营企业',

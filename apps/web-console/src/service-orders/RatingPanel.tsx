@@ -13,6 +13,18 @@ const APPEAL = bodySchema('challenge', 'POST /api/v1/service-orders/{id}/rating/
 const DECIDE = bodySchema('challenge', 'POST /api/v1/service-orders/{id}/rating/appeal/decide');
 const STAR_TEXT = ['很差', '较差', '一般', '较好', '很好'];
 
+/**
+ * Stars inside a labelled radio group: Form.Item hands its child an id and aria-required/aria-invalid, which Ant
+ * Design's Rate would put on a plain list (not allowed there); the group carries them instead.
+ */
+function Stars({ id, label, value, onChange, ...aria }: { id?: string; label: string; value?: number; onChange?: (v: number) => void; 'aria-required'?: boolean; 'aria-invalid'?: boolean }) {
+  return (
+    <div id={id} role="radiogroup" aria-label={label} aria-required={aria['aria-required']} aria-invalid={aria['aria-invalid']}>
+      <Rate tooltips={STAR_TEXT} value={value} onChange={onChange} />
+    </div>
+  );
+}
+
 /** 企业评价: the four criteria, 1–5 stars each, and a comment; once per order. */
 function RatingForm({ order }: { order: ServiceOrder }) {
   const [form] = Form.useForm<RatingBody>();
@@ -28,7 +40,7 @@ function RatingForm({ order }: { order: ServiceOrder }) {
       <ApiErrorAlert error={rate.error} stateLabel={orderStatusLabel} />
       {RATING_DIMENSIONS.map((d) => (
         <Form.Item key={d.key} name={d.key} label={d.label} rules={schemaRules(RATE, d.key, d.label)}>
-          <Rate tooltips={STAR_TEXT} aria-label={d.label} />
+          <Stars label={d.label} />
         </Form.Item>
       ))}
       <Form.Item name="comment" label="评价意见" rules={schemaRules(RATE, 'comment', '评价意见')}>
@@ -67,7 +79,7 @@ export function RatingPanel({ order }: { order: ServiceOrder }) {
         items={[
           ...RATING_DIMENSIONS.map((d) => ({ key: d.key, label: d.label, children: <Rate disabled value={r[d.key]} aria-label={`${d.label} ${r[d.key]} 星`} /> })),
           { key: 'comment', label: '评价意见', span: 2, children: r.comment ?? '—' },
-          { key: 'status', label: '评价状态', children: r.status === 'VOIDED' ? <Tag color="default">已作废</Tag> : <Tag color="success">有效</Tag> },
+          { key: 'status', label: '评价状态', children: r.status === 'VOIDED' ? <Tag color="default">已作废</Tag> : <Tag color="#237804">有效</Tag> },
           { key: 'appeal', label: '申诉', children: r.appealStatus ? `${APPEAL_LABEL[r.appealStatus]}：${r.appealReason ?? ''}` : `申诉期至 ${dayjs(r.appealDueAt).format('YYYY-MM-DD HH:mm')}` },
         ]}
       />

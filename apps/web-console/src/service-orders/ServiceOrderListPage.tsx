@@ -52,7 +52,7 @@ export default function ServiceOrderListPage() {
           rowKey="id"
           loading={orders.isLoading}
           dataSource={orders.data?.items}
-          locale={{ emptyText: principal.role === 'enterprise' ? '还没有服务需求，点击右上角发布' : '暂无服务订单' }}
+          locale={{ emptyText: <Typography.Text>{principal.role === 'enterprise' ? '还没有服务需求，点击右上角发布' : '暂无服务订单'}</Typography.Text> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: orders.data?.total, onChange: setPage }}
           columns={[
             { title: '需求', dataIndex: 'title', render: (title: string, o) => <Link to={`/service-orders/${o.id}`}>{title}</Link> },

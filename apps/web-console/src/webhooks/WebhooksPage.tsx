@@ -95,14 +95,14 @@ export default function WebhooksPage() {
           rowKey="id"
           loading={list.isLoading}
           dataSource={list.data?.items}
-          locale={{ emptyText: '还没有登记推送地址' }}
+          locale={{ emptyText: <Typography.Text>还没有登记推送地址</Typography.Text> }}
           pagination={false}
           scroll={{ x: true }}
           columns={[
             { title: '地址', dataIndex: 'url' },
             { title: '通知类别', dataIndex: 'categories', render: (c: string[]) => c.map(categoryLabel).join('、') },
             { title: '说明', dataIndex: 'description', render: (d: string | null) => d ?? '—' },
-            { title: '状态', key: 'status', render: (_, e) => (e.status === 'active' ? <Tag color="success">启用</Tag> : <Tag color="error">已停用</Tag>) },
+            { title: '状态', key: 'status', render: (_, e) => (e.status === 'active' ? <Tag color="#237804">启用</Tag> : <Tag color="error">已停用</Tag>) },
             { title: '最近成功', dataIndex: 'lastSuccessAt', render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—') },
             { title: '最近错误', key: 'lastError', render: (_, e) => (e.lastError ? `${e.lastError}（连续 ${e.consecutiveFailures} 次）` : '—') },
             {
