@@ -64,8 +64,10 @@ test('an enterprise drafts and submits a 榜单; the bureau sees it in its queue
     await page.getByLabel('技术领域').fill('轻金属');
     await page.getByLabel('技术领域').press('Enter');
     await page.getByLabel('悬赏金额（万元）').fill('150');
-    // A deadline date means 24:00 China time that day: yesterday has passed. A rule of the service's domain, not of
-    // the request schema.
+    // A deadline date means 24:00 China time that day, and it must lie ahead by the service's clock. The picker only
+    // offers dates from the browser's today on, which is a convenience, not the rule: with the computer's clock a day
+    // behind, yesterday is still on offer, and the service (whose clock decides) refuses it on the field.
+    await page.clock.setSystemTime(new Date(`${chinaYesterday()}T12:00:00+08:00`));
     await page.getByLabel('揭榜截止日期').fill(chinaYesterday());
     await page.getByLabel('揭榜截止日期').press('Enter');
     await page.getByRole('button', { name: '保存草稿' }).click();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: unit, integration (real PostgreSQL, Redis,
+# Every test: the console's browser tests (Playwright, Chromium), then unit, integration (real PostgreSQL, Redis,
 # Kafka) and end-to-end (the three services as processes), ending with jest's summary.
 # Installs and starts what the tests need first. Extra arguments go to jest (e.g. --selectProjects unit).
 set -euo pipefail
@@ -16,7 +16,8 @@ npx tsc -p e2e-browser/tsconfig.json
 say "lint: module boundaries and TypeScript rules (eslint, Nx project graph)"
 NX_DAEMON=false npm run -s lint
 bash tools/infra/up.sh
-# The console's browser suite (npm run test:browser) is out of this command until two of its tests follow the
-# workflow APIs that landed after it was written (the deadline date's new meaning, the ended-session path).
+# Before jest, so the run still ends with jest's summary; a failure stops here (set -e) with its trace and screenshot.
+say "browser tests: the web console in Chromium against the running system (Playwright; failures keep traces in e2e-browser/test-results/)"
+npx playwright test -c e2e-browser
 say "tests: jest (unit, integration, e2e)"
 exec npx jest --workers=2 "$@"

@@ -2,7 +2,7 @@ import { http, mintToken, principals } from '@jiebang/testing';
 import { SERVICE_URLS } from './fixtures';
 
 /** GB 32100 check character of the first 17 characters of a 统一社会信用代码. */
-function creditCode(body17: string): string {
+export function creditCode(body17: string): string {
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
   const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const sum = [...body17].reduce((acc, c, i) => acc + chars.indexOf(c) * weights[i], 0);

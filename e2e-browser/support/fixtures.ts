@@ -27,6 +27,13 @@ export async function signIn(page: Page, name: string, path = '/'): Promise<void
 
 /** axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 AA and best practices). */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Axe reads colours as they are now: a menu highlight or a notice still fading in would be judged mid-transition.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      new Promise((done) => setTimeout(done, 3_000)),
+    ]),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

@@ -17,6 +17,17 @@ const ChallengeDetailPage = lazy(() => import('../challenges/ChallengeDetailPage
 const VettingQueuePage = lazy(() => import('../challenges/VettingQueuePage'));
 const RecommendTeamsPage = lazy(() => import('../matching/RecommendTeamsPage'));
 const InboxPage = lazy(() => import('../notifications/InboxPage'));
+const EnterpriseProfilePage = lazy(() => import('../enterprises/EnterpriseProfilePage'));
+const EnterpriseQueuePage = lazy(() => import('../enterprises/EnterpriseQueuePage'));
+const ServiceOrderFormPage = lazy(() => import('../service-orders/ServiceOrderFormPage'));
+const ServiceOrderListPage = lazy(() => import('../service-orders/ServiceOrderListPage'));
+const ServiceOrderDetailPage = lazy(() => import('../service-orders/ServiceOrderDetailPage'));
+const ServiceOrderStatsPage = lazy(() => import('../service-orders/ServiceOrderStatsPage'));
+const DistrictQueuePage = lazy(() => import('../dispatch/DispatchQueuePage').then((m) => ({ default: m.DistrictQueuePage })));
+const TeamWorkPage = lazy(() => import('../dispatch/DispatchQueuePage').then((m) => ({ default: m.TeamWorkPage })));
+const EscalationsPage = lazy(() => import('../dispatch/DispatchQueuePage').then((m) => ({ default: m.EscalationsPage })));
+const DispatchDetailPage = lazy(() => import('../dispatch/DispatchDetailPage'));
+const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
 const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 
@@ -51,6 +62,17 @@ export function createRouter(session: AuthSession) {
         page('inbox', InboxPage, 'notifications'),
         page('preferences', PreferencesPage, 'settings/notifications'),
         page('dashboard', DashboardPage, 'dashboard'),
+        page('enterpriseProfile', EnterpriseProfilePage, 'enterprise/profile'),
+        page('enterpriseQueue', EnterpriseQueuePage, 'enterprises'),
+        page('newServiceOrder', ServiceOrderFormPage, 'service-orders/new'),
+        page('serviceOrderStats', ServiceOrderStatsPage, 'service-orders/stats'),
+        page('serviceOrders', ServiceOrderListPage, 'service-orders'),
+        page('serviceOrders', ServiceOrderDetailPage, 'service-orders/:id'),
+        page('districtQueue', DistrictQueuePage, 'dispatches'),
+        page('dispatch', DispatchDetailPage, 'dispatches/:id'),
+        page('teamWork', TeamWorkPage, 'team/dispatches'),
+        page('escalations', EscalationsPage, 'escalations'),
+        page('webhooks', WebhooksPage, 'settings/webhooks'),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

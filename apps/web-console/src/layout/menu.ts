@@ -35,12 +35,49 @@ export const PAGES = {
     roles: ['bureau'],
     entry: { path: '/dashboard', label: '驾驶舱', icon: 'dashboard', description: '数智科创驾驶舱：榜单漏斗、服务各环节用时、各区县超期与评分、匹配公平性、悬赏拨付' },
   },
+  enterpriseProfile: {
+    roles: ['enterprise'],
+    entry: { path: '/enterprise/profile', label: '企业档案', icon: 'settings', description: '登记或修改企业信息，查看认证状态' },
+  },
+  enterpriseQueue: {
+    roles: ['district', 'bureau', 'admin'],
+    entry: { path: '/enterprises', label: '企业认证', icon: 'audit', description: '核对并认证本区县企业的档案' },
+  },
+  newServiceOrder: {
+    roles: ['enterprise'],
+    entry: { path: '/service-orders/new', label: '发布服务需求', icon: 'plus', description: '描述技术难题，由所在区县推荐科技特派员团上门服务' },
+  },
+  serviceOrders: {
+    roles: ['enterprise', 'district', 'bureau', 'team', 'admin'],
+    entry: { path: '/service-orders', label: '服务订单', icon: 'list', description: '订单进度、全过程记录与评价' },
+  },
+  districtQueue: {
+    roles: ['district'],
+    entry: { path: '/dispatches', label: '服务需求受理', icon: 'audit', description: '按时限紧迫程度受理、推荐团队' },
+  },
+  teamWork: {
+    roles: ['team'],
+    entry: { path: '/team/dispatches', label: '邀约与服务', icon: 'team', description: '响应邀约，填写服务记录并交付' },
+  },
+  escalations: {
+    roles: ['district', 'bureau', 'admin'],
+    entry: { path: '/escalations', label: '超时督办', icon: 'audit', description: '超过受理、推荐或服务时限的订单' },
+  },
+  serviceOrderStats: {
+    roles: ['bureau', 'admin'],
+    entry: { path: '/service-orders/stats', label: '服务订单统计', icon: 'list', description: '各区县订单状态、超时、用时与评价' },
+  },
+  dispatch: { roles: ['district', 'bureau', 'team', 'admin'], entry: { path: '/dispatches', label: '派单详情', icon: 'team', description: '' }, hidden: true },
   inbox: { roles: ALL, entry: { path: '/notifications', label: '站内信', icon: 'inbox', description: '全部通知，已读与未读' } },
   preferences: {
     roles: ALL,
     entry: { path: '/settings/notifications', label: '通知偏好', icon: 'settings', description: '按类别与渠道选择即时、每日摘要或关闭' },
   },
-} satisfies Record<string, { roles: Role[]; entry: MenuEntry }>;
+  webhooks: {
+    roles: ['enterprise', 'solver', 'team', 'district', 'bureau', 'admin'],
+    entry: { path: '/settings/webhooks', label: '接口推送', icon: 'settings', description: '把通知推送到本机构系统的 Webhook 地址' },
+  },
+} satisfies Record<string, { roles: Role[]; entry: MenuEntry; hidden?: boolean }>;
 
 export type PageKey = keyof typeof PAGES;
 
@@ -51,6 +88,6 @@ export const mayOpen = (role: Role, page: PageKey): boolean => (PAGES[page].role
 
 export function menuFor(role: Role): MenuEntry[] {
   return (Object.keys(PAGES) as PageKey[])
-    .filter((page) => mayOpen(role, page))
+    .filter((page) => mayOpen(role, page) && !('hidden' in PAGES[page]))
     .map((page) => (page === 'challenges' ? { ...PAGES[page].entry, label: CHALLENGES_LABEL[role] ?? '榜单大厅' } : PAGES[page].entry));
 }

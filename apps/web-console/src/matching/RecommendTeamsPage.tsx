@@ -1,17 +1,17 @@
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../api/clients';
 import { unwrap } from '../api/errors';
 import type { paths } from '../api/generated/matching';
-import type { RankedCandidate, RankResult } from '../api/responses';
+import type { RankResult } from '../api/responses';
 import { bodySchema, schemaRules } from '../api/schema-rules';
 import { districtName, FIELD_OPTIONS } from '../api/vocabulary';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiErrorAlert } from '../common/ApiErrorAlert';
 import { showFieldErrors } from '../common/form-errors';
 import { PageTitle } from '../common/PageTitle';
-import { highlight } from './highlight';
+import { Candidate } from './CandidateCard';
 
 const ScoreChart = lazy(() => import('./ScoreChart'));
 
@@ -25,48 +25,6 @@ interface Values {
   keywords: string[];
   fields: string[];
   k: number;
-}
-
-function NeedText({ text, candidate }: { text: string; candidate: RankedCandidate }) {
-  return (
-    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
-      {highlight(text, candidate.matchedTerms.map((t) => t.term)).map((s, i) =>
-        s.term ? (
-          <mark key={i} title={`命中词：${s.term}`} style={{ background: '#ffe58f', padding: '0 1px' }}>
-            {s.text}
-          </mark>
-        ) : (
-          <span key={i}>{s.text}</span>
-        ),
-      )}
-    </Typography.Paragraph>
-  );
-}
-
-function Candidate({ candidate, need }: { candidate: RankedCandidate; need: string }) {
-  return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
-      title={<h3 style={{ fontSize: 15, margin: 0 }}>{`第 ${candidate.rank} 名 · ${candidate.name}`}</h3>}
-      extra={<Typography.Text strong>{candidate.score.toFixed(3)} 分</Typography.Text>}
-      data-testid="ranked-team"
-    >
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-        { key: 'org', label: '所属机构', children: candidate.orgName },
-        { key: 'district', label: '所在区县', children: districtName(candidate.districtCode) },
-      ]} />
-      <Typography.Text type="secondary">需求原文（黄色为该团队的命中词）</Typography.Text>
-      <NeedText text={need} candidate={candidate} />
-      <Space wrap size={[4, 8]}>
-        {candidate.breakdown.map((f) => (
-          <Tag key={f.factor}>
-            {f.label} {f.value.toFixed(2)} × {f.weight} = {f.contribution.toFixed(3)}
-          </Tag>
-        ))}
-      </Space>
-    </Card>
-  );
 }
 
 /** 区县科技局: rank the 科技特派员团 for a need described here, and see why each one ranks where it does. */

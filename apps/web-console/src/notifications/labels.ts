@@ -1,4 +1,5 @@
 export const CATEGORY_LABEL: Record<string, string> = {
+  enterprise: '企业档案',
   challenge: '榜单',
   application: '揭榜申请',
   project: '项目',
