@@ -146,7 +146,7 @@ test('the bureau reads the 驾驶舱: every chart drawn with data and Chinese le
   await expect(page.getByTestId('chart-funnel')).toHaveAttribute('aria-label', /已定榜 [1-9]/);
   await expect(page.getByTestId('chart-district-breaches')).toHaveAttribute('aria-label', /秀山土家族苗族自治县 [1-9]/);
   await expectAccessible(page, 'the dashboard');
-  await screenshot(page, '09-bureau-dashboard');
+  await screenshot(page, '30-bureau-dashboard');
 
   await test.step('a new fact shows without reloading the page', async () => {
     const paid = page.locator('.ant-statistic').filter({ hasText: '已拨付' });
