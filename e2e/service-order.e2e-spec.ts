@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { eventually, http, mintToken, principals, verifiedEnterprise } from '@jiebang/testing';
 import { orderBody, registerTeam, sleep, workflowApi, type Team, type WorkflowApi } from './support/service-orders';
 import { startSystem, type RunningSystem } from './support/system';
@@ -40,8 +42,11 @@ describe('service order workflow end to end (three services, HTTP and Kafka)', (
 
   beforeAll(async () => {
     system = await startSystem({
-      challenge: { CONFIRM_REMINDER_AFTER: '2s', AUTO_CONFIRM_AFTER: '5s', RATING_APPEAL_WINDOW: '6s' },
+      // Request lines (with their headers) are logged at info: the last test reads them for leaked secrets.
+      challenge: { LOG_LEVEL: 'info', CONFIRM_REMINDER_AFTER: '2s', AUTO_CONFIRM_AFTER: '5s', RATING_APPEAL_WINDOW: '6s' },
+      notification: { LOG_LEVEL: 'info' },
       matching: {
+        LOG_LEVEL: 'info',
         OFFER_RESPONSE_TIME: '4s',
         DISTRICT_SLA: '600s',
         SERVICE_SLA_HIGH: '3s',
@@ -234,5 +239,15 @@ describe('service order workflow end to end (three services, HTTP and Kafka)', (
       expect(await api.inbox(bureau)).toContain(`服务需求升级督办（服务超过时限）：${title}`);
     }, 30_000, 250);
     expect((await api.timeline(id, enterprise)).filter((a) => a === 'dispatch.escalated')).toHaveLength(2);
+  });
+
+  it('leaves no token, phone number or e-mail address in any service log of the run', () => {
+    const contacts = (JSON.parse(readFileSync(resolve(__dirname, '../seeds/enterprises.json'), 'utf8')).enterprises as { profile: { contacts: { phone: string; email?: string }[] } }[])
+      .flatMap((e) => e.profile.contacts)
+      .flatMap((c) => [c.phone, c.email].filter((v): v is string => !!v));
+    const secrets = [enterprise, district, bureau, '13800000000', ...contacts];
+    const lines = Object.values(system.logs).flat().join('').split('\n');
+    expect(lines.length).toBeGreaterThan(100); // the run did log: the check below has something to read
+    expect(lines.filter((l) => secrets.some((s) => l.includes(s)))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Envelope } from '@jiebang/contracts';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { Store, storage } from 'nestjs-pino/storage';
+import { scrubLogLine } from './log-scrub';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -23,7 +24,9 @@ export function loggerModule(service: string, level: string) {
         return id;
       },
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id: string }).id }),
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+      // Anything the field list misses (a token quoted in an error, a phone number in a message) is scrubbed by shape.
+      hooks: { streamWrite: scrubLogLine },
       // EventSource streams carry their token in the URL; it must not reach the logs.
       serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/access_token=[^&]*/g, 'access_token=[Redacted]') }) },
       autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
