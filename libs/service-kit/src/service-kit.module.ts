@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { namespacedTopic, type ServiceName } from '@jiebang/contracts';
 import { DEFAULT_MESSAGING_OPTIONS, MessagingModule } from '@jiebang/messaging';
@@ -9,12 +10,14 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import type { CommonConfig } from './config/common-config';
 import { dataSourceOptions, type ServiceDatabase } from './database/data-source-options';
 import { migrateLocked } from './database/migrate-locked';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
 import { loggerModule, withEventLogger } from './http/logger';
 import { MetricsController } from './http/metrics.controller';
-import { RedisModule } from './redis/redis.module';
+import { rateLimitOptions, rateLimitsOf, RateLimitGuard } from './http/rate-limit';
+import { REDIS, RedisModule } from './redis/redis.module';
 
 export interface ServiceKitOptions {
   service: ServiceName;
@@ -48,6 +51,10 @@ export class ServiceKitModule {
         }),
         RedisModule.forRoot(config.REDIS_URL),
         TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS],
+          useFactory: (redis: Redis) => rateLimitOptions(rateLimitsOf(config), redis, config.KAFKA_TOPIC_NAMESPACE),
+        }),
         MessagingModule.forRootAsync({
           useFactory: () => ({
             ...DEFAULT_MESSAGING_OPTIONS,
@@ -68,6 +75,8 @@ export class ServiceKitModule {
       providers: [
         { provide: JwtVerifier, useFactory: () => JwtVerifier.fromConfig(config) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication: the per-principal budget needs the principal.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         options.readinessChecks ?? { provide: READINESS_CHECKS, useValue: [] },
       ],

@@ -32,6 +32,10 @@ export const commonConfigSchema = z.object({
   JWT_ISSUER: env.list('jiebang-dev'),
   JWT_AUDIENCE: z.string().default('jiebang'),
   JWT_ALGORITHMS: env.list('RS256,ES256,EdDSA'),
+  /** Requests per window per client address / per signed-in principal; 0 = off; unset = 1200 / 600 (off under test). */
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_PER_PRINCIPAL: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_WINDOW_MS: env.int(60_000, 1_000),
 });
 
 export type CommonConfig = z.infer<typeof commonConfigSchema>;
