@@ -155,7 +155,8 @@ test('an order placed, accepted and recommended from the ranking, served and del
     const bureau = await bureauContext.newPage();
     await signIn(bureau, '赵敏');
     await menu(bureau, '服务订单统计');
-    await expect(bureau.getByRole('row').filter({ hasText: '渝北区' })).toContainText('已评价 1');
+    // At least this test's order; other tests on the shared system may have rated orders in 渝北区 too.
+    await expect(bureau.getByRole('row').filter({ hasText: '渝北区' })).toContainText(/已评价 [1-9]\d*/);
     await expectAccessible(bureau, 'the stats');
     await screenshot(bureau, '14-bureau-service-order-stats');
     await menu(bureau, '超时督办');
