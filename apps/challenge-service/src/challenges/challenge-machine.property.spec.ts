@@ -2,7 +2,7 @@ import { DEFAULT_REVIEW_WEIGHTS, DomainError, type RankedApplication } from '@ji
 import fc from 'fast-check';
 import { applyReviewFact, decideAward, noteObjection, publicNoticeClockAction, upholdObjection, type AwardState } from './award.domain';
 import { closeAtDeadline, decideWithdrawal, extendDeadline, move, withdraw, WITHDRAWABLE_ON_REQUEST } from './challenge-lifecycle.domain';
-import { draft, edit, submit, type ChallengeStatus, type Transition } from './challenge.domain';
+import { draft, edit, submit, type ChallengeState, type ChallengeStatus, type Transition } from './challenge.domain';
 
 /**
  * The whole 榜单 machine (ARCHITECTURE §3), from draft to award, driven by random sequences of every command and
@@ -61,7 +61,7 @@ interface World {
   now: Date;
 }
 /** `noted`: a review fact recorded in the audit trail without a move of its own (no event, no new version). */
-type Step = { state: AwardState; transition: Pick<Transition, 'from' | 'to'>; winners?: RankedApplication[]; noted?: boolean } | null;
+type Step = { state: ChallengeState; transition: Pick<Transition, 'from' | 'to'>; winners?: RankedApplication[]; noted?: boolean } | null;
 
 const fact = (w: World, f: Parameters<typeof applyReviewFact>[1]): Step => {
   const outcome = applyReviewFact(w.state, f, w.now, new Date(w.now.getTime() + NOTICE_MS));
@@ -184,7 +184,7 @@ describe('榜单 state machine with review, 公示 and award (property)', () => 
             expect(step.winners!.length).toBeLessThanOrEqual(maxWinners);
             expect(step.winners!.map((x) => x.rank)).toEqual([...step.winners!.map((x) => x.rank)].sort((a, b) => a - b));
           }
-          w.state = next as AwardState;
+          w.state = next as AwardState; // the lifecycle moves spread the state, so the award fields ride along
           reached.add(next.status);
         }
       }),
