@@ -177,7 +177,7 @@ describe('榜单 state machine with review, 公示 and award (property)', () => 
           expect(next.version).toBe(before.version + (step.noted ? 0 : 1));
           if (step.noted) expect(next.status).toBe(before.status);
           expect(publicNoticeClockAction(transition) === 'arm').toBe(next.status === 'IN_PUBLIC_NOTICE' && before.status !== 'IN_PUBLIC_NOTICE');
-          if (next.status === 'IN_PUBLIC_NOTICE') expect(next.publicNoticeEndsAt).not.toBeNull();
+          if (next.status === 'IN_PUBLIC_NOTICE') expect((next as AwardState).publicNoticeEndsAt).not.toBeNull();
           if (next.status === 'AWARDED') {
             expect(w.open).toBe(0);
             expect(step.winners!.length).toBeGreaterThanOrEqual(1);
