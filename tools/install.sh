@@ -18,6 +18,18 @@ else
   say "browser: Chromium and CJK fonts present"
 fi
 
+# nginx serves the console in docker-compose; the same configuration is tested here against the real nginx binary.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  say "nginx: installing it for the console's proxy test (apt-get install nginx-light)"
+  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; } ||
+    fail "could not install nginx-light with apt-get; install nginx (the console proxy test runs it)"
+  # Debian's package may start a default site; the test runs its own instance, nothing should hold port 80.
+  "${as_root[@]}" nginx -s stop >/dev/null 2>&1 || true
+else
+  say "nginx: present"
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm: installing dependencies (npm ci)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false npm ci --no-progress
