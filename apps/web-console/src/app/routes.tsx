@@ -17,6 +17,14 @@ const ChallengeDetailPage = lazy(() => import('../challenges/ChallengeDetailPage
 const VettingQueuePage = lazy(() => import('../challenges/VettingQueuePage'));
 const RecommendTeamsPage = lazy(() => import('../matching/RecommendTeamsPage'));
 const InboxPage = lazy(() => import('../notifications/InboxPage'));
+const PublicSearchPage = lazy(() => import('../challenges/PublicSearchPage'));
+const ApplicationFormPage = lazy(() => import('../applications/ApplicationFormPage'));
+const MyApplicationsPage = lazy(() => import('../applications/MyApplicationsPage'));
+const ReviewBoardPage = lazy(() => import('../reviews/ReviewBoardPage'));
+const MyReviewsPage = lazy(() => import('../reviews/MyReviewsPage'));
+const ScorecardPage = lazy(() => import('../reviews/ScorecardPage'));
+const ProjectListPage = lazy(() => import('../projects/ProjectListPage'));
+const ProjectDetailPage = lazy(() => import('../projects/ProjectDetailPage'));
 const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
 
 const page = (key: PageKey, Page: ComponentType, path?: string): RouteObject => ({
@@ -47,6 +55,15 @@ export function createRouter(session: AuthSession) {
         page('challenges', ChallengeDetailPage, 'challenges/:id'),
         page('vettingQueue', VettingQueuePage, 'vetting'),
         page('recommend', RecommendTeamsPage, 'matching/recommend'),
+        page('newChallenge', ChallengeFormPage, 'challenges/:id/edit'),
+        page('apply', ApplicationFormPage, 'challenges/:id/apply'),
+        page('reviewBoard', ReviewBoardPage, 'challenges/:id/review'),
+        page('search', PublicSearchPage, 'search'),
+        page('myApplications', MyApplicationsPage, 'applications'),
+        page('myReviews', MyReviewsPage, 'reviews'),
+        page('myReviews', ScorecardPage, 'reviews/:id'),
+        page('projects', ProjectListPage, 'projects'),
+        page('projects', ProjectDetailPage, 'projects/:id'),
         page('inbox', InboxPage, 'notifications'),
         page('preferences', PreferencesPage, 'settings/notifications'),
         { path: '*', element: <NotFoundPage /> },

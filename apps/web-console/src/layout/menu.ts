@@ -31,12 +31,30 @@ export const PAGES = {
     roles: ['district', 'bureau', 'admin'],
     entry: { path: '/matching/recommend', label: '为需求推荐团队', icon: 'team', description: '描述企业需求，查看科技特派员团的匹配得分与命中词' },
   },
+  search: {
+    roles: ['solver', 'team'],
+    entry: { path: '/search', label: '榜单检索', icon: 'list', description: '按关键词、领域、区县、金额和截止日期检索已发布的榜单' },
+  },
+  apply: { roles: ['solver', 'team'], entry: { path: '/applications', label: '揭榜申请', icon: 'plus', description: '填写揭榜方案' }, hidden: true },
+  myApplications: {
+    roles: ['solver', 'team'],
+    entry: { path: '/applications', label: '我的揭榜申请', icon: 'audit', description: '申请的进展：撤回、入选后签约' },
+  },
+  reviewBoard: { roles: ['bureau', 'admin'], entry: { path: '/challenges', label: '形式审查与评审', icon: 'audit', description: '形式审查、专家分配与结束评审' }, hidden: true },
+  myReviews: {
+    roles: ['expert'],
+    entry: { path: '/reviews', label: '我的评审任务', icon: 'audit', description: '分配给您的申请：评分或申请回避' },
+  },
+  projects: {
+    roles: ['enterprise', 'solver', 'team', 'district', 'bureau', 'admin'],
+    entry: { path: '/projects', label: '揭榜项目', icon: 'team', description: '里程碑、成果审核、分期拨付与验收' },
+  },
   inbox: { roles: ALL, entry: { path: '/notifications', label: '站内信', icon: 'inbox', description: '全部通知，已读与未读' } },
   preferences: {
     roles: ALL,
     entry: { path: '/settings/notifications', label: '通知偏好', icon: 'settings', description: '按类别与渠道选择即时、每日摘要或关闭' },
   },
-} satisfies Record<string, { roles: Role[]; entry: MenuEntry }>;
+} satisfies Record<string, { roles: Role[]; entry: MenuEntry; hidden?: boolean }>;
 
 export type PageKey = keyof typeof PAGES;
 
@@ -47,6 +65,6 @@ export const mayOpen = (role: Role, page: PageKey): boolean => (PAGES[page].role
 
 export function menuFor(role: Role): MenuEntry[] {
   return (Object.keys(PAGES) as PageKey[])
-    .filter((page) => mayOpen(role, page))
+    .filter((page) => mayOpen(role, page) && !('hidden' in PAGES[page]))
     .map((page) => (page === 'challenges' ? { ...PAGES[page].entry, label: CHALLENGES_LABEL[role] ?? '榜单大厅' } : PAGES[page].entry));
 }
