@@ -47,7 +47,7 @@ export function ChallengeContent({ c }: { c: ChallengeFull }) {
             <>
               <Tag color={STATUS[c.status]?.color}>{statusLabel(c.status)}</Tag>
               {c.vettingOverdueAt && <Tag color="red">论证超期</Tag>}
-              {c.withdrawalRequestedAt && <Tag color="orange">撤榜申请待决定</Tag>}
+              {c.withdrawalRequestedAt && <Tag color="warning">撤榜申请待决定</Tag>}
             </>
           ),
         },

@@ -65,8 +65,10 @@ export default function ChallengeFormPage() {
     const body = toBody(values);
     const problems = contentProblems(crossFields(body));
     if (problems.length) {
-      form.setFields(problems.map((p) => ({ name: p.field === 'reviewWeights' ? ['reviewWeights', 'technical'] : [p.field], errors: [p.message] })) as never);
-      form.scrollToField(problems[0].field === 'reviewWeights' ? ['reviewWeights', 'technical'] : problems[0].field);
+      const at = (field: string) => (field === 'reviewWeights' ? ['reviewWeights', 'technical'] : [field]);
+      const fields = [...new Set(problems.map((p) => p.field))];
+      form.setFields(fields.map((f) => ({ name: at(f), errors: problems.filter((p) => p.field === f).map((p) => p.message) })) as never);
+      form.scrollToField(at(fields[0]));
       return;
     }
     setError(undefined);

@@ -60,7 +60,7 @@ export function QuestionsCard({ c, principal }: { c: ChallengeFull; principal: P
                 </div>
                 {q.answer ? (
                   <div style={{ marginTop: 6 }}>
-                    <Tag color="green">已答复</Tag>答：{q.answer}
+                    <Tag color="success">已答复</Tag>答：{q.answer}
                     <Typography.Text type="secondary">（{roleName(q.answeredByRole ?? '')} · {q.answeredAt ? at(q.answeredAt) : ''}）</Typography.Text>
                   </div>
                 ) : mayAnswer ? (

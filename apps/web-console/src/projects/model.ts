@@ -60,13 +60,13 @@ export interface ProjectTransition {
 
 export const PROJECT_STATUS: Record<ProjectStatus, { label: string; color: string }> = {
   PENDING_CONTRACT: { label: '待签约', color: 'default' },
-  CONTRACTED: { label: '已签约', color: 'cyan' },
+  CONTRACTED: { label: '已签约', color: 'geekblue' },
   IN_PROGRESS: { label: '实施中', color: 'processing' },
   SUSPENDED: { label: '已暂停', color: 'warning' },
   MIDTERM_REVIEW: { label: '中期评估', color: 'purple' },
   ELIMINATED: { label: '已淘汰', color: 'default' },
-  PENDING_ACCEPTANCE: { label: '待验收', color: 'gold' },
-  UNDER_ACCEPTANCE: { label: '验收中', color: 'gold' },
+  PENDING_ACCEPTANCE: { label: '待验收', color: 'warning' },
+  UNDER_ACCEPTANCE: { label: '验收中', color: 'warning' },
   ACCEPTED: { label: '验收通过', color: 'success' },
   ACCEPTANCE_FAILED: { label: '验收未通过', color: 'error' },
   RECTIFICATION: { label: '整改中', color: 'warning' },
@@ -77,7 +77,7 @@ export const PROJECT_STATUS: Record<ProjectStatus, { label: string; color: strin
 export const MILESTONE_STATUS: Record<MilestoneStatus, { label: string; color: string }> = {
   PLANNED: { label: '未开始', color: 'default' },
   ACTIVE: { label: '进行中', color: 'processing' },
-  SUBMITTED: { label: '已提交待审', color: 'gold' },
+  SUBMITTED: { label: '已提交待审', color: 'warning' },
   CHANGES_REQUESTED: { label: '需修改', color: 'warning' },
   APPROVED: { label: '已通过', color: 'success' },
   PAID: { label: '已付款', color: 'success' },

@@ -46,7 +46,7 @@ function Ranking({ ranking }: { ranking: RankedApplication[] }) {
         { title: '申请方', dataIndex: 'applicantName' },
         { title: '综合得分', dataIndex: 'score', width: 100, render: (s: number) => s.toFixed(2) },
         { title: '技术/团队/可行性', key: 'criteria', width: 180, render: (_: unknown, r) => `${r.criteria.technical.toFixed(1)} / ${r.criteria.team.toFixed(1)} / ${r.criteria.feasibility.toFixed(1)}` },
-        { title: '结果', dataIndex: 'outcome', width: 100, render: (o: RankedApplication['outcome']) => <Tag color={o === 'PROPOSED' ? 'gold' : o === 'SHORTLISTED' ? 'blue' : 'default'}>{OUTCOME_LABEL[o]}</Tag> },
+        { title: '结果', dataIndex: 'outcome', width: 100, render: (o: RankedApplication['outcome']) => <Tag color={o === 'PROPOSED' ? 'warning' : o === 'SHORTLISTED' ? 'blue' : 'default'}>{OUTCOME_LABEL[o]}</Tag> },
         { title: '并列说明', dataIndex: 'tieBreak', render: (t?: RankedApplication['tieBreak']) => t?.explanation ?? '—' },
       ]}
     />

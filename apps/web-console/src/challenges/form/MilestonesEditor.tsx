@@ -57,8 +57,9 @@ export function MilestonesEditor() {
               添加里程碑
             </Button>
             {fields.length > 0 && (
-              <Typography.Text type={split === bountyYuan ? 'success' : 'warning'} data-testid="tranche-split">
+              <Typography.Text strong data-testid="tranche-split">
                 已分配 {toWan(split)} / 悬赏 {toWan(bountyYuan)}
+                {split === bountyYuan ? ' ✓' : ''}
               </Typography.Text>
             )}
           </Flex>

@@ -1,0 +1,116 @@
+import { expect, screenshot, signIn, test } from './support/fixtures';
+import { verifiedEnterprise } from './support/enterprises';
+import { accessibleWhenSettled, suffix } from './support/lifecycle';
+
+test.beforeAll(async () => {
+  await verifiedEnterprise();
+});
+
+test('an enterprise drafts a 赛马制 榜单 with its whole content and submits it; the bureau vets, publishes and extends it', async ({ browser, page }) => {
+  test.setTimeout(600_000);
+  const title = `压铸模具热裂纹寿命提升 ${suffix()}`;
+
+  await test.step('the enterprise fills in the whole content', async () => {
+    await signIn(page, '李志强', '/challenges/new');
+    await expect(page.getByRole('heading', { name: '发布榜单', level: 1 })).toBeVisible();
+    await page.getByLabel('榜单名称').fill(title);
+    await page.getByLabel('技术难点').fill('H13 压铸模具在 3 万模次后出现热裂纹，导致铸件表面拉伤、模具频繁返修。');
+    await page.getByLabel('技术指标').fill('模具寿命 ≥ 8 万模次');
+    await page.getByLabel('技术指标').press('Enter');
+    await page.getByLabel('研究内容').fill('模具钢热处理与表面渗氮工艺、冷却水路优化（保密）');
+    await page.getByLabel('关键词').fill('热裂纹');
+    await page.getByLabel('关键词').press('Enter');
+    await page.getByLabel('技术领域').fill('轻金属');
+    await page.getByLabel('技术领域').press('Enter');
+    await page.getByLabel('悬赏金额（万元）').fill('100');
+    await page.getByLabel('揭榜截止日期').fill('2027-11-30');
+    await page.getByLabel('揭榜截止日期').press('Enter');
+    await page.getByLabel('实施周期（月）').fill('18');
+    await page.getByRole('radio', { name: '赛马制' }).check();
+    await expect(page.getByLabel('并行立项数（赛马制 2–3 家）')).toHaveValue('2');
+
+    await page.getByRole('button', { name: '添加里程碑' }).click();
+    await page.getByRole('button', { name: '添加里程碑' }).click();
+    const first = page.getByRole('group', { name: '里程碑 1' });
+    const second = page.getByRole('group', { name: '里程碑 2' });
+    await first.getByLabel('名称').fill('渗氮工艺方案');
+    await first.getByLabel('交付物').fill('工艺方案报告');
+    await first.getByLabel('交付物').press('Enter');
+    await first.getByLabel('完成期限（签约后天数）').fill('90');
+    await first.getByLabel('拨付金额（万元）').fill('40');
+    await second.getByLabel('名称').fill('批量验证');
+    await second.getByLabel('交付物').fill('8 万模次寿命验证报告');
+    await second.getByLabel('交付物').press('Enter');
+    await second.getByLabel('完成期限（签约后天数）').fill('480');
+    await second.getByLabel('拨付金额（万元）').fill('50');
+    await expect(page.getByTestId('tranche-split')).toHaveText('已分配 90 万元 / 悬赏 100 万元');
+    await page.getByRole('checkbox', { name: '科技特派员团' }).uncheck();
+    await page.getByRole('radio', { name: '双方共有' }).check();
+    await page.getByRole('checkbox', { name: '研究任务' }).check();
+    await page.getByLabel('技术方案', { exact: true }).fill('50');
+    await page.getByLabel('团队能力').fill('20');
+    await accessibleWhenSettled(page, 'the full challenge form');
+  });
+
+  await test.step('the form refuses a split that misses the bounty and a 赛马制 without a mid-term, as the service would', async () => {
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    const errors = page.getByRole('alert').filter({ hasText: '各里程碑拨付金额之和' });
+    await expect(errors).toContainText('各里程碑拨付金额之和（900000 元）须等于榜单金额（1000000 元）');
+    await expect(errors).toContainText('赛马制须指定一个里程碑作为中期评估节点');
+    await screenshot(page, '09-challenge-form-milestones-refused');
+    await page.getByRole('group', { name: '里程碑 2' }).getByLabel('拨付金额（万元）').fill('60');
+    await page.getByRole('group', { name: '里程碑 1' }).getByRole('checkbox', { name: '此后进行中期评估' }).check();
+  });
+
+  await test.step('saved and submitted: the detail shows the whole content', async () => {
+    await page.getByRole('button', { name: '保存并提交论证' }).click();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.locator('.ant-descriptions').getByText('已提交', { exact: true })).toBeVisible();
+    await expect(page.getByText('赛马制（2 家并行）')).toBeVisible();
+    await expect(page.getByText('技术方案 50% · 团队能力 20% · 实施可行性 30%')).toBeVisible();
+    await expect(page.getByText('高校、科研院所、企业可揭榜')).toBeVisible();
+    await expect(page.getByRole('cell', { name: '60 万元', exact: true })).toBeVisible();
+    await accessibleWhenSettled(page, 'the enterprise’s challenge detail');
+  });
+
+  const bureauContext = await browser.newContext();
+  const bureau = await bureauContext.newPage();
+  const confirm = async (button: string, fill?: (dialog: ReturnType<typeof bureau.getByRole>) => Promise<void>) => {
+    await bureau.getByRole('button', { name: button, exact: true }).click();
+    const dialog = bureau.getByRole('dialog', { name: button });
+    await expect(dialog).toBeVisible();
+    if (fill) await fill(dialog);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  const status = (label: string) => expect(bureau.locator('.ant-descriptions').getByText(label, { exact: true })).toBeVisible();
+
+  await test.step('the bureau vets it from its queue', async () => {
+    await signIn(bureau, '赵敏', '/vetting');
+    await bureau.getByRole('link', { name: title }).click();
+    await expect(bureau.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await confirm('启动论证');
+    await status('专家论证');
+    await bureau.getByRole('button', { name: '退回修改', exact: true }).click();
+    await accessibleWhenSettled(bureau, 'the vetting dialog');
+    await bureau.getByRole('dialog', { name: '退回修改' }).getByRole('button', { name: '取消' }).click();
+    await confirm('论证通过');
+    await status('待发榜');
+    await screenshot(bureau, '10-bureau-challenge-approved');
+    await confirm('发布榜单');
+    await status('揭榜中');
+  });
+
+  await test.step('the bureau extends the deadline; a deadline before the old one is refused by the picker’s rule', async () => {
+    await confirm('延长截止时间', async (dialog) => {
+      await dialog.getByLabel('新的截止日期（当日 24:00 截止）').fill('2028-01-31');
+      await dialog.getByLabel('新的截止日期（当日 24:00 截止）').press('Enter');
+      await dialog.getByLabel('延期理由').fill('企业补充了样件，延长一个月便于揭榜方评估');
+    });
+    await expect(bureau.getByText(/^2028-01-31（/)).toBeVisible();
+    await expect(bureau.getByText('待发榜 → 揭榜中')).toBeVisible();
+    await accessibleWhenSettled(bureau, 'the bureau’s challenge detail');
+    await screenshot(bureau, '11-bureau-challenge-published');
+  });
+  await bureauContext.close();
+});
