@@ -15,7 +15,13 @@ import { QuestionsCard } from './QuestionsCard';
 
 function historyItem(t: ChallengeTransition, owner: { orgId: string; name: string }) {
   const escalation = t.kind === 'escalation';
-  const what = escalation ? '论证超期提醒（状态不变）' : t.fromStatus ? `${statusLabel(t.fromStatus)} → ${statusLabel(t.toStatus)}` : `创建为${statusLabel(t.toStatus)}`;
+  const what = escalation
+    ? '论证超期提醒（状态不变）'
+    : t.fromStatus === t.toStatus
+      ? `${statusLabel(t.toStatus)}（变更，状态不变）`
+      : t.fromStatus
+        ? `${statusLabel(t.fromStatus)} → ${statusLabel(t.toStatus)}`
+        : `创建为${statusLabel(t.toStatus)}`;
   return {
     key: t.id,
     color: escalation ? 'red' : 'blue',
