@@ -118,6 +118,7 @@ export { ok };
 
 /** axe after the page's CSS transitions have run (a menu item changing selection is mid-fade otherwise). */
 export async function accessibleWhenSettled(page: Page, what: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Endless ones (a spinner, a wave effect) never finish and change no colours that matter here.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   await expectAccessible(page, what);
 }

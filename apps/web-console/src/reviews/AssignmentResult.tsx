@@ -2,13 +2,14 @@ import { Alert, Card, Descriptions, List, Progress, Table, Tag, Typography } fro
 import type { AssignmentRun } from './model';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}`;
+const num = (x: number) => x.toFixed(2);
 
 /**
  * The HiGHS run explained: per application who was assigned and why (affinity, its factors, the matched terms), the
  * experts left out by 回避 with the rule that removed them, each expert's load, and the exact solution against the
  * greedy baseline.
  */
-export function AssignmentResult({ run }: { run: AssignmentRun }) {
+export function AssignmentResult({ run, itemName }: { run: AssignmentRun; itemName: (itemId: string) => string | undefined }) {
   if (!run.result) {
     if (run.status === 'FAILED') return <Alert type="error" showIcon message={`分配失败：${run.error?.message ?? '未知原因'}`} />;
     return (
@@ -32,12 +33,12 @@ export function AssignmentResult({ run }: { run: AssignmentRun }) {
           { key: 'method', label: '求解方法', children: r.method === 'highs-mip' ? 'HiGHS 整数规划' : 'HiGHS 线性规划' },
           { key: 'slots', label: '已分配', children: `${r.optimal.assignedSlots}/${r.optimal.demand} 人次` },
           { key: 'conflicts', label: '回避排除', children: `${r.items.reduce((n, i) => n + i.excluded.length, 0)} 对` },
-          { key: 'total', label: '总匹配度', children: `${pct(r.optimal.totalAffinity)}（贪心基线 ${pct(r.greedy.totalAffinity)}）` },
-          { key: 'min', label: '最低单项匹配度', children: `${pct(r.optimal.minItemAffinity)}（贪心基线 ${pct(r.greedy.minItemAffinity)}）` },
+          { key: 'total', label: '总匹配度', children: `${num(r.optimal.totalAffinity)}（贪心基线 ${num(r.greedy.totalAffinity)}）` },
+          { key: 'min', label: '最低单项匹配度', children: `${num(r.optimal.minItemAffinity)}（贪心基线 ${num(r.greedy.minItemAffinity)}）` },
         ]}
       />
       {r.items.map((item) => (
-        <Card key={item.itemId} size="small" style={{ marginTop: 12 }} title={<h3 style={{ fontSize: 14, margin: 0 }}>{item.title}</h3>} data-testid="assignment-item">
+        <Card key={item.itemId} size="small" style={{ marginTop: 12 }} title={<h3 style={{ fontSize: 14, margin: 0 }}>{itemName(item.itemId) ?? item.title}</h3>} data-testid="assignment-item">
           <List
             size="small"
             dataSource={item.assigned}
@@ -45,7 +46,7 @@ export function AssignmentResult({ run }: { run: AssignmentRun }) {
             renderItem={(e) => (
               <List.Item key={e.candidateId}>
                 <div>
-                  <Typography.Text strong>{e.name}</Typography.Text> · 匹配度 {pct(e.affinity)}
+                  <Typography.Text strong>{e.name}</Typography.Text> · 匹配度 {num(e.affinity)}
                   <div style={{ fontSize: 12 }}>
                     原因：{e.breakdown.filter((b) => b.contribution > 0).map((b) => `${b.label} ${pct(b.value)}`).join('，') || '—'}
                     {e.matchedTerms.length > 0 && <>；命中词 {e.matchedTerms.map((t) => <Tag key={t.term}>{t.term}</Tag>)}</>}

@@ -124,7 +124,7 @@ export default function ReviewBoardPage() {
           </Button>
         </Form>
         <ApiErrorAlert error={round.assign.error ?? run.error} />
-        {run.data && <AssignmentResult run={run.data} />}
+        {run.data && <AssignmentResult run={run.data} itemName={(itemId) => applications.data?.items.find((a) => a.id === itemId)?.applicantName} />}
         {finished && (
           <div style={{ marginTop: 16 }}>
             <ApiErrorAlert error={round.confirm.error} />

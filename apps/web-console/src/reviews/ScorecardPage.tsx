@@ -71,13 +71,13 @@ export default function ScorecardPage() {
           <Form<Score> form={form} layout="vertical" style={{ maxWidth: 720 }}>
             <Flex gap={24} wrap>
               <Form.Item name="technical" label="技术方案（0–100）" rules={schemaRules(SCORE, 'technical', '技术方案得分')}>
-                <InputNumber min={0} max={100} style={{ width: 160 }} />
+                <InputNumber style={{ width: 160 }} />
               </Form.Item>
               <Form.Item name="team" label="团队能力（0–100）" rules={schemaRules(SCORE, 'team', '团队能力得分')}>
-                <InputNumber min={0} max={100} style={{ width: 160 }} />
+                <InputNumber style={{ width: 160 }} />
               </Form.Item>
               <Form.Item name="feasibility" label="实施可行性（0–100）" rules={schemaRules(SCORE, 'feasibility', '实施可行性得分')}>
-                <InputNumber min={0} max={100} style={{ width: 160 }} />
+                <InputNumber style={{ width: 160 }} />
               </Form.Item>
             </Flex>
             <Form.Item name="comments" label="评审意见" rules={schemaRules(SCORE, 'comments', '评审意见')}>
