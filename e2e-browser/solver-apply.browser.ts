@@ -93,6 +93,7 @@ test('a solver finds a 榜单, accepts the terms to see its confidential content
       await enterprise.reload();
       await expect(enterprise.locator('.ant-descriptions').getByText('1 份', { exact: true })).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
+    await expect(enterprise.getByRole('row').filter({ hasText: profileName })).toContainText('已提交');
     await enterprise.getByLabel(`答复：${question}`).fill('材料为 ADC12，T5 状态，可提供 20 件样件。');
     await enterprise.getByRole('button', { name: '答复', exact: true }).click();
     await expect(enterprise.getByTestId('question').filter({ hasText: question })).toContainText('答：材料为 ADC12');

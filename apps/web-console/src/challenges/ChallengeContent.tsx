@@ -78,7 +78,7 @@ export function ChallengeContent({ c }: { c: ChallengeFull }) {
         { key: 'ip', label: '知识产权', span: 2, children: shown(c, 'ipArrangement', c.ipArrangement, (ip) => `${IP_OWNER_LABEL[ip.owner]}${ip.note ? `：${ip.note}` : ''}`) },
         { key: 'weights', label: '评审权重', children: `技术方案 ${pct(c.reviewWeights.technical)} · 团队能力 ${pct(c.reviewWeights.team)} · 实施可行性 ${pct(c.reviewWeights.feasibility)}` },
         { key: 'confidential', label: '保密内容', children: c.confidentialFields.map((f) => CONFIDENTIAL_LABEL[f]).join('、') || '无' },
-        { key: 'milestones', label: '里程碑计划', span: 2, children: shown(c, 'milestones', c.milestones, (m) => <MilestonesTable milestones={m} />) },
+        { key: 'milestones', label: '里程碑计划', span: 2, children: shown(c, 'milestones', c.milestones, (m) => (m.length ? <MilestonesTable milestones={m} /> : '尚未填写（论证通过前须填写）')) },
       ]}
     />
   );

@@ -12,6 +12,7 @@ import { statusLabel } from './labels';
 import { useChallengeFull } from './lifecycle-queries';
 import { useChallengeHistory, useSubmitChallenge } from './queries';
 import { QuestionsCard } from './QuestionsCard';
+import { ChallengeApplicationsCard } from '../applications/ChallengeApplicationsCard';
 
 function historyItem(t: ChallengeTransition, owner: { orgId: string; name: string }) {
   const escalation = t.kind === 'escalation';
@@ -57,6 +58,7 @@ export default function ChallengeDetailPage() {
       <Card>
         <ChallengeContent c={c} />
       </Card>
+      {principal.role === 'enterprise' && <ChallengeApplicationsCard c={c} />}
       <QuestionsCard c={c} principal={principal} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>流转记录</h2>} style={{ marginTop: 16 }}>
         <ApiErrorAlert error={history.error} />

@@ -139,7 +139,7 @@ export default function ChallengeFormPage() {
               <InputNumber min={0} step={10} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="deadline" label="揭榜截止日期" rules={schemaRules(BODY, 'deadline', '揭榜截止日期', toDate)}>
-              <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} />
+              <DatePicker style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="durationMonths" label="实施周期（月）" extra="论证通过前须填写" rules={schemaRules(BODY, 'durationMonths', '实施周期')}>
               <InputNumber min={1} max={120} style={{ width: 200 }} />
