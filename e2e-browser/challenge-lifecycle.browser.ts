@@ -1,6 +1,7 @@
-import { expect, screenshot, signIn, test } from './support/fixtures';
+import { http, principals } from '@jiebang/testing';
+import { expect, screenshot, signIn, test, tokenFor } from './support/fixtures';
 import { verifiedEnterprise } from './support/enterprises';
-import { accessibleWhenSettled, suffix } from './support/lifecycle';
+import { accessibleWhenSettled, challengeApi, content, ok, publishedChallenge, suffix } from './support/lifecycle';
 
 test.beforeAll(async () => {
   await verifiedEnterprise();
@@ -112,5 +113,68 @@ test('an enterprise drafts a 赛马制 榜单 with its whole content and submits
     await accessibleWhenSettled(bureau, 'the bureau’s challenge detail');
     await screenshot(bureau, '11-bureau-challenge-published');
   });
+  await bureauContext.close();
+});
+
+test('the bureau returns a 榜单 with comments; the enterprise edits it in the form and resubmits', async ({ browser, page }) => {
+  test.setTimeout(300_000);
+  const title = `冷却水路堵塞导致模温失控 ${suffix()}`;
+  const enterprise = await tokenFor(principals.enterprise);
+  const bureauToken = await tokenFor(principals.bureau);
+  const { id } = await ok<{ id: string }>('drafting', http('POST', `${challengeApi()}/challenges`, { token: enterprise, body: content(title) }));
+  await ok('submitting', http('POST', `${challengeApi()}/challenges/${id}/submit`, { token: enterprise }));
+  await ok('starting the vetting', http('POST', `${challengeApi()}/challenges/${id}/vetting/start`, { token: bureauToken }));
+
+  const bureauContext = await browser.newContext();
+  const bureau = await bureauContext.newPage();
+  await signIn(bureau, '赵敏', `/challenges/${id}`);
+  await bureau.getByRole('button', { name: '退回修改', exact: true }).click();
+  const dialog = bureau.getByRole('dialog', { name: '退回修改' });
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(dialog.getByText('请填写论证意见')).toBeVisible();
+  await dialog.getByLabel('论证意见').fill('悬赏金额偏低，请调整为 120 万元并相应调整分期');
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(bureau.locator('.ant-descriptions').getByText('退回修改', { exact: true })).toBeVisible();
+  await bureauContext.close();
+
+  await signIn(page, '李志强', `/challenges/${id}`);
+  await expect(page.getByText('理由：悬赏金额偏低，请调整为 120 万元并相应调整分期')).toBeVisible();
+  await page.getByRole('button', { name: '修改榜单' }).click();
+  await expect(page.getByRole('heading', { name: `修改榜单：${title}`, level: 1 })).toBeVisible();
+  await expect(page.getByLabel('榜单名称')).toHaveValue(title);
+  await expect(page.getByRole('group', { name: '里程碑 2' }).getByLabel('拨付金额（万元）')).toHaveValue('60');
+  await page.getByLabel('悬赏金额（万元）').fill('120');
+  await page.getByRole('button', { name: '保存并提交论证' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '各里程碑拨付金额之和' })).toContainText('（1000000 元）须等于榜单金额（1200000 元）');
+  await page.getByRole('group', { name: '里程碑 2' }).getByLabel('拨付金额（万元）').fill('80');
+  await accessibleWhenSettled(page, 'the edit form');
+  await page.getByRole('button', { name: '保存并提交论证' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(page.locator('.ant-descriptions').getByText('已提交', { exact: true })).toBeVisible();
+  await expect(page.getByText('120 万元', { exact: true })).toBeVisible();
+  await expect(page.getByText('退回修改 → 已提交')).toBeVisible();
+});
+
+test('an enterprise asks to withdraw its published 榜单; the bureau approves', async ({ browser, page }) => {
+  test.setTimeout(300_000);
+  const title = `压铸岛节拍提升 ${suffix()}`;
+  const id = await publishedChallenge(title);
+  await signIn(page, '李志强', `/challenges/${id}`);
+  await page.getByRole('button', { name: '申请撤榜' }).click();
+  await page.getByRole('dialog', { name: '申请撤榜' }).getByLabel('撤榜理由').fill('产线改造计划调整，需求暂缓');
+  await page.getByRole('dialog', { name: '申请撤榜' }).getByRole('button', { name: '确认' }).click();
+  await expect(page.getByText('撤榜申请待决定')).toBeVisible();
+  await expect(page.getByRole('button', { name: '申请撤榜' })).toHaveCount(0);
+
+  const bureauContext = await browser.newContext();
+  const bureau = await bureauContext.newPage();
+  await signIn(bureau, '赵敏', `/challenges/${id}`);
+  await bureau.getByRole('button', { name: '同意撤榜', exact: true }).click();
+  const dialog = bureau.getByRole('dialog', { name: '同意撤榜' });
+  await expect(dialog).toContainText('产线改造计划调整，需求暂缓');
+  await dialog.getByLabel('决定理由').fill('理由充分，同意撤榜');
+  await accessibleWhenSettled(bureau, 'the withdrawal decision');
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(bureau.locator('.ant-descriptions').getByText('撤榜', { exact: true })).toBeVisible();
   await bureauContext.close();
 });
