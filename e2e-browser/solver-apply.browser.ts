@@ -1,6 +1,6 @@
 import { expect, screenshot, signIn, test } from './support/fixtures';
 import { verifiedEnterprise } from './support/enterprises';
-import { accessibleWhenSettled, applicantProfile, demo, publishedChallenge, suffix } from './support/lifecycle';
+import { accessibleWhenSettled, applicantProfile, applied, demo, publishedChallenge, suffix } from './support/lifecycle';
 
 const sfx = suffix();
 const title = `薄壁铝合金壳体铣削颤振抑制 ${sfx}`;
@@ -101,4 +101,21 @@ test('a solver finds a 榜单, accepts the terms to see its confidential content
     await screenshot(enterprise, '15-enterprise-questions');
     await enterpriseContext.close();
   });
+});
+
+test('a solver withdraws an application before the deadline, with a reason', async ({ page }) => {
+  const mine = `刀具磨损在线监测 ${suffix()}`;
+  const id = await publishedChallenge(mine);
+  await applied(id, demo.solver, await applicantProfile(demo.solver, `刀具监测课题组 ${suffix()}`));
+  await signIn(page, '孙立华', '/applications');
+  const row = page.getByRole('row').filter({ hasText: mine });
+  await expect(row).toContainText('已提交');
+  await row.getByRole('button', { name: '撤回' }).click();
+  const dialog = page.getByRole('dialog', { name: '撤回' });
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(dialog.getByText('请填写撤回理由')).toBeVisible();
+  await dialog.getByLabel('撤回理由').fill('团队人员调整，无法按期投入');
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await expect(row).toContainText('已撤回');
+  await expect(row.getByRole('button', { name: '撤回' })).toHaveCount(0);
 });

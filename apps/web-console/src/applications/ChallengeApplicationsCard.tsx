@@ -4,6 +4,7 @@ import type { ChallengeFull } from '../challenges/model';
 import { ApiErrorAlert } from '../common/ApiErrorAlert';
 import { APPLICATION_STATUS, type Application } from './model';
 import { useApplications } from './queries';
+import { empty } from '../lifecycle/empty';
 
 const OPEN = ['PUBLISHED', 'CLOSED', 'UNDER_REVIEW', 'IN_PUBLIC_NOTICE', 'AWARDED', 'FAILED'];
 
@@ -19,7 +20,7 @@ export function ChallengeApplicationsCard({ c }: { c: ChallengeFull }) {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: '暂无揭榜申请' }}
+        locale={{ emptyText: empty('暂无揭榜申请') }}
         pagination={false}
         columns={[
           { title: '申请方', dataIndex: 'applicantName' },

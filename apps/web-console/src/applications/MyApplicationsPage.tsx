@@ -9,6 +9,7 @@ import { ActionButton, reasonField } from '../lifecycle/ActionButton';
 import { ChallengeName } from './ChallengeName';
 import { APPLICATION_STATUS, type Application } from './model';
 import { useApplicationCommand, useApplications } from './queries';
+import { empty } from '../lifecycle/empty';
 
 const PAGE_SIZE = 10;
 const WITHDRAW = reasonField(bodySchema('matching', 'POST /api/v1/applications/{id}/withdraw'), 'reason', '撤回理由');
@@ -47,7 +48,7 @@ export default function MyApplicationsPage() {
           rowKey="id"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '还没有揭榜申请' }}
+          locale={{ emptyText: empty('还没有揭榜申请') }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           columns={[
             { title: '榜单', dataIndex: 'challengeId', render: (id: string) => <ChallengeName id={id} /> },

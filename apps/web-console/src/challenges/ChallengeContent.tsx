@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { districtName, fieldName, toWan } from '../api/vocabulary';
 import { MODE_LABEL, STATUS, statusLabel } from './labels';
 import { CONFIDENTIAL_LABEL, IP_OWNER_LABEL, POLICY_LABEL, QUALIFICATION_LABEL, SOLVER_TYPE_LABEL, type ChallengeFull, type ConfidentialField, type MilestonePlan } from './model';
+import { empty } from '../lifecycle/empty';
 
 const HIDDEN = <Typography.Text type="secondary">保密内容：接受揭榜须知与保密承诺后可见</Typography.Text>;
 const pre = (text: string) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph>;
@@ -21,7 +22,7 @@ export function MilestonesTable({ milestones }: { milestones: MilestonePlan[] })
       pagination={false}
       rowKey="n"
       dataSource={milestones.map((m, i) => ({ ...m, n: i + 1 }))}
-      locale={{ emptyText: '尚未填写里程碑' }}
+      locale={{ emptyText: empty('尚未填写里程碑') }}
       columns={[
         { title: '序号', dataIndex: 'n', width: 60 },
         { title: '里程碑', dataIndex: 'title', render: (t: string, m) => <>{t}{m.midterm && <Tag color="purple" style={{ marginLeft: 8 }}>中期评估</Tag>}</> },

@@ -9,6 +9,7 @@ import { PageTitle } from '../common/PageTitle';
 import { STATUS } from './labels';
 import { usePublicChallenges, type PublicSearch } from './lifecycle-queries';
 import type { ChallengeFull } from './model';
+import { empty } from '../lifecycle/empty';
 
 const PAGE_SIZE = 10;
 const LISTED = ['PUBLISHED', 'CLOSED', 'UNDER_REVIEW', 'IN_PUBLIC_NOTICE', 'AWARDED', 'FAILED'] as const;
@@ -99,7 +100,7 @@ export default function PublicSearchPage() {
           rowKey="id"
           loading={result.isLoading}
           dataSource={result.data?.items ?? []}
-          locale={{ emptyText: '没有符合条件的榜单' }}
+          locale={{ emptyText: empty('没有符合条件的榜单') }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: result.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个`, hideOnSinglePage: true }}
           columns={[
             { title: '榜单名称', dataIndex: 'title', render: (t: string, c) => <Link to={`/challenges/${c.id}`}>{t}</Link> },

@@ -8,6 +8,7 @@ import { PageTitle } from '../common/PageTitle';
 import { ChallengeLedgerTable } from './LedgerTable';
 import { PROJECT_STATUS, type Project } from './model';
 import { useChallengeLedger, useProjects } from './queries';
+import { empty } from '../lifecycle/empty';
 
 const PAGE_SIZE = 10;
 
@@ -28,7 +29,7 @@ export default function ProjectListPage() {
           rowKey="id"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '暂无项目（定榜后生成）' }}
+          locale={{ emptyText: empty('暂无项目（定榜后生成）') }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           columns={[
             { title: '项目', dataIndex: 'title', render: (t: string, p) => <Link to={`/projects/${p.id}`}>{t}</Link> },

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, List, Progress, Table, Tag, Typography } from 'antd';
 import type { AssignmentRun } from './model';
+import { empty } from '../lifecycle/empty';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}`;
 const num = (x: number) => x.toFixed(2);
@@ -42,7 +43,7 @@ export function AssignmentResult({ run, itemName }: { run: AssignmentRun; itemNa
           <List
             size="small"
             dataSource={item.assigned}
-            locale={{ emptyText: '未分配到专家' }}
+            locale={{ emptyText: empty('未分配到专家') }}
             renderItem={(e) => (
               <List.Item key={e.candidateId}>
                 <div>

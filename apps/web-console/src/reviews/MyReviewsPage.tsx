@@ -4,6 +4,7 @@ import { ApiErrorAlert } from '../common/ApiErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { REVIEW_STATUS, type OwnReview } from './model';
 import { useOwnReviews } from './queries';
+import { empty } from '../lifecycle/empty';
 
 /** 评审专家: the applications assigned to this expert, and only those (the service scopes the list to the caller). */
 export default function MyReviewsPage() {
@@ -18,7 +19,7 @@ export default function MyReviewsPage() {
           rowKey="id"
           loading={reviews.isLoading}
           dataSource={reviews.data?.items ?? []}
-          locale={{ emptyText: '暂无评审任务' }}
+          locale={{ emptyText: empty('暂无评审任务') }}
           pagination={false}
           columns={[
             { title: '榜单', dataIndex: 'challengeTitle' },

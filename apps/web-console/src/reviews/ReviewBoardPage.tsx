@@ -12,6 +12,7 @@ import { ActionButton, reasonField } from '../lifecycle/ActionButton';
 import { AssignmentResult } from './AssignmentResult';
 import { OUTCOME_LABEL, RUN_DONE, type RankedApplication } from './model';
 import { useAssignmentRun, useReviewRound, type AssignmentRequest } from './queries';
+import { empty } from '../lifecycle/empty';
 
 const CHECK = bodySchema('matching', 'POST /api/v1/applications/{id}/formal-check');
 const ASSIGN = bodySchema('matching', 'POST /api/v1/challenges/{cid}/review/assignment');
@@ -96,7 +97,7 @@ export default function ReviewBoardPage() {
           rowKey="id"
           loading={applications.isLoading}
           dataSource={applications.data?.items ?? []}
-          locale={{ emptyText: '暂无揭榜申请' }}
+          locale={{ emptyText: empty('暂无揭榜申请') }}
           pagination={false}
           columns={[
             { title: '申请方', dataIndex: 'applicantName' },
