@@ -66,6 +66,8 @@ test('the bureau checks the applications, assigns experts through HiGHS with 回
     await page.getByRole('button', { name: '确认分配' }).click();
     await dialog('确认分配').getByRole('button', { name: '确认' }).click();
     for (const name of [names.a, names.b]) await expect(page.getByRole('row').filter({ hasText: name }).first()).toContainText('专家评审中');
+    await expect(page.getByText('本轮专家分配已确认。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '确认分配' })).toHaveCount(0);
   });
 
   await test.step('the expert sees only its own reviews, scores one and declares a conflict on the other', async () => {

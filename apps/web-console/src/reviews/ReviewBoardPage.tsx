@@ -16,6 +16,7 @@ import { empty } from '../lifecycle/empty';
 
 const CHECK = bodySchema('matching', 'POST /api/v1/applications/{id}/formal-check');
 const ASSIGN = bodySchema('matching', 'POST /api/v1/challenges/{cid}/review/assignment');
+const AFTER_ASSIGNMENT: string[] = ['IN_REVIEW', 'PROPOSED', 'SHORTLISTED', 'NOT_SELECTED', 'SELECTED', 'CONTRACTED', 'FORFEITED'];
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
 
 function FormalCheck({ a, beforeDeadline }: { a: Application; beforeDeadline: boolean }) {
@@ -74,6 +75,8 @@ export default function ReviewBoardPage() {
   const c = challenge.data;
   const beforeDeadline = c.status === 'PUBLISHED' && dayjs(c.deadlineAt).isAfter(dayjs());
   const finished = run.data && RUN_DONE.includes(run.data.status) && run.data.result;
+  // Once confirmed, the applications have moved on from QUALIFIED: the run is then history, not a choice.
+  const confirmed = (applications.data?.items ?? []).some((a) => AFTER_ASSIGNMENT.includes(a.status));
 
   const requestRun = async () => {
     const v = await form.validateFields().catch(() => undefined);
@@ -126,7 +129,8 @@ export default function ReviewBoardPage() {
         </Form>
         <ApiErrorAlert error={round.assign.error ?? run.error} />
         {run.data && <AssignmentResult run={run.data} itemName={(itemId) => applications.data?.items.find((a) => a.id === itemId)?.applicantName} />}
-        {finished && (
+        {finished && confirmed && <Typography.Paragraph style={{ marginTop: 16 }}>本轮专家分配已确认。</Typography.Paragraph>}
+        {finished && !confirmed && (
           <div style={{ marginTop: 16 }}>
             <ApiErrorAlert error={round.confirm.error} />
             <ActionButton primary label="确认分配" confirm="确认后生成评审任务并通知专家，申请进入专家评审。" done="专家分配已确认，评审开始" onRun={() => round.confirm.mutateAsync(runId!)} />
