@@ -97,6 +97,11 @@ test('an enterprise drafts a 赛马制 榜单 with its whole content and submits
     await bureau.getByRole('dialog', { name: '退回修改' }).getByRole('button', { name: '取消' }).click();
     await confirm('论证通过');
     await status('待发榜');
+    await bureau.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '待论证榜单' }).click();
+    await expect(bureau.getByRole('link', { name: title })).toHaveCount(0);
+    await bureau.getByText('待发榜', { exact: true }).click();
+    await accessibleWhenSettled(bureau, 'the approved queue');
+    await bureau.getByRole('link', { name: title }).click();
     await screenshot(bureau, '10-bureau-challenge-approved');
     await confirm('发布榜单');
     await status('揭榜中');
