@@ -1,6 +1,7 @@
-import { expect, screenshot, signIn, test } from './support/fixtures';
+import { http, principals } from '@jiebang/testing';
+import { expect, screenshot, signIn, test, tokenFor } from './support/fixtures';
 import { verifiedEnterprise } from './support/enterprises';
-import { accessibleWhenSettled, applicantProfile, applied, demo, publishedChallenge, suffix } from './support/lifecycle';
+import { accessibleWhenSettled, applicantProfile, applied, demo, matchingApi, ok, publishedChallenge, suffix } from './support/lifecycle';
 
 const sfx = suffix();
 const title = `薄壁铝合金壳体铣削颤振抑制 ${sfx}`;
@@ -118,4 +119,28 @@ test('a solver withdraws an application before the deadline, with a reason', asy
   await dialog.getByRole('button', { name: '确认' }).click();
   await expect(row).toContainText('已撤回');
   await expect(row.getByRole('button', { name: '撤回' })).toHaveCount(0);
+});
+
+test('a solver corrects an application the bureau returned for 补正 and resubmits it', async ({ page }) => {
+  const mine = `压铸件去毛刺机器人 ${suffix()}`;
+  const id = await publishedChallenge(mine);
+  const applicationId = await applied(id, demo.solver, await applicantProfile(demo.solver, `机器人课题组 ${suffix()}`));
+  await ok(
+    'returning the application',
+    http('POST', `${matchingApi()}/applications/${applicationId}/formal-check`, { token: await tokenFor(principals.bureau), body: { outcome: 'RETURNED', reason: '缺少团队成员职称，请补充' } }),
+  );
+  await signIn(page, '孙立华', '/applications');
+  const row = page.getByRole('row').filter({ hasText: mine });
+  await expect(row).toContainText('退回补正');
+  await expect(row).toContainText('审查意见：缺少团队成员职称，请补充');
+  await row.getByRole('link', { name: '修改' }).click();
+  await expect(page.getByRole('heading', { name: `修改揭榜申请：${mine}`, level: 1 })).toBeVisible();
+  await expect(page.getByText('形式审查意见：缺少团队成员职称，请补充')).toBeVisible();
+  await expect(page.getByLabel('技术方案')).toHaveValue(/真空辅助压铸/);
+  await expect(page.getByRole('group', { name: '预算 1' }).getByLabel('金额（万元）')).toHaveValue('50');
+  await page.getByRole('group', { name: '成员 1' }).getByLabel('职称').fill('教授、博士生导师');
+  await accessibleWhenSettled(page, 'the application being corrected');
+  await page.getByRole('button', { name: '补正后重新提交' }).click();
+  await expect(page.getByRole('heading', { name: '我的揭榜申请', level: 1 })).toBeVisible();
+  await expect(row).toContainText('已提交');
 });

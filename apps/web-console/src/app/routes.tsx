@@ -60,6 +60,7 @@ export function createRouter(session: AuthSession) {
         page('reviewBoard', ReviewBoardPage, 'challenges/:id/review'),
         page('search', PublicSearchPage, 'search'),
         page('myApplications', MyApplicationsPage, 'applications'),
+        page('apply', ApplicationFormPage, 'applications/:appId/edit'),
         page('myReviews', MyReviewsPage, 'reviews'),
         page('myReviews', ScorecardPage, 'reviews/:id'),
         page('projects', ProjectListPage, 'projects'),

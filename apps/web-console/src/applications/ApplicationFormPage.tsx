@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Divider, Form, Input, Result, Select, Skeleton, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { bodySchema, schemaRules, type JsonSchema } from '../api/schema-rules';
 import { toWan, wanToYuan } from '../api/vocabulary';
@@ -10,7 +10,7 @@ import { showFieldErrors } from '../common/form-errors';
 import { PageTitle } from '../common/PageTitle';
 import type { Proposal } from './model';
 import { proposalColumns, RowsList } from './ProposalLists';
-import { useApplicationCommand, useCreateApplication, useOwnProfiles, type ApplicationDraft } from './queries';
+import { useApplication, useApplicationCommand, useCreateApplication, useEditApplication, useOwnProfiles, type ApplicationDraft } from './queries';
 import { useAuth } from '../auth/AuthProvider';
 
 const BODY = bodySchema('matching', 'POST /api/v1/applications');
@@ -43,11 +43,20 @@ function toBody(challengeId: string, v: Values): ApplicationDraft {
   };
 }
 
-/** 揭榜方 applies with its proposal (approach, members, budget, timeline, consortium where the 榜单 allows it). */
+const fromProposal = (p: Proposal): Values['proposal'] => ({ ...p, budget: p.budget.map((b) => ({ ...b, amountYuan: b.amountYuan / 10_000 })) });
+
+/**
+ * 揭榜方 applies with its proposal (approach, members, budget, timeline, consortium where the 榜单 allows it), or
+ * edits it (`/applications/:appId/edit`: a draft, a submitted one before the deadline, one returned for 补正).
+ */
 export default function ApplicationFormPage() {
-  const { id = '' } = useParams();
+  const { id: challengeParam, appId } = useParams();
+  const editing = appId !== undefined;
   const { principal } = useAuth();
-  const challenge = useChallengeFull(id);
+  const existing = useApplication(appId ?? '', editing);
+  const id = challengeParam ?? existing.data?.challengeId ?? '';
+  const challenge = useChallengeFull(id, id !== '');
+  const edit = useEditApplication();
   const profiles = useOwnProfiles(principal.role === 'team' ? 'team' : 'solver');
   const create = useCreateApplication();
   const command = useApplicationCommand();
@@ -56,8 +65,14 @@ export default function ApplicationFormPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const budget = (Form.useWatch(['proposal', 'budget'], form) ?? []) as { amountYuan?: number }[];
+  const loaded = existing.data;
+  const ready = Boolean(challenge.data);
+  useEffect(() => {
+    if (loaded && ready) form.setFieldsValue({ profileId: loaded.profileId, proposal: fromProposal(loaded.proposal) });
+  }, [loaded, ready, form]);
 
-  if (challenge.isLoading || profiles.isLoading) return <Skeleton active />;
+  if (existing.isLoading || challenge.isLoading || profiles.isLoading) return <Skeleton active />;
+  if (editing && !loaded) return <ApiErrorAlert error={existing.error} />;
   if (!challenge.data) return <ApiErrorAlert error={challenge.error} />;
   const c = challenge.data;
   if (!c.termsAcceptedAt) {
@@ -77,9 +92,9 @@ export default function ApplicationFormPage() {
     const values = await form.validateFields().catch(() => undefined);
     if (!values) return;
     setError(undefined);
-    let appId: string;
+    let saved: string;
     try {
-      appId = (await create.mutateAsync(toBody(id, values))).id;
+      saved = editing ? (await edit.mutateAsync({ id: appId, body: { proposal: toBody(id, values).proposal } })).id : (await create.mutateAsync(toBody(id, values))).id;
     } catch (e) {
       setError(e);
       showFieldErrors(form, e, FORM_FIELDS);
@@ -87,20 +102,21 @@ export default function ApplicationFormPage() {
     }
     if (andSubmit) {
       try {
-        await command.mutateAsync({ id: appId, cmd: { kind: 'submit' } });
+        await command.mutateAsync({ id: saved, cmd: { kind: 'submit' } });
         void message.success('揭榜申请已提交，等待形式审查');
       } catch (e) {
         void message.error(`申请已保存为草稿，但提交没有成功：${(e as Error).message}`);
       }
     } else {
-      void message.success('申请草稿已保存');
+      void message.success(editing ? '申请已保存' : '申请草稿已保存');
     }
     navigate('/applications');
   };
 
   return (
     <>
-      <PageTitle>揭榜申请：{c.title}</PageTitle>
+      <PageTitle>{editing ? '修改揭榜申请' : '揭榜申请'}：{c.title}</PageTitle>
+      {loaded?.checkReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`形式审查意见：${loaded.checkReason}`} />}
       <Card style={{ marginBottom: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>榜单要求</h2>}>
         <ChallengeContent c={c} />
       </Card>
@@ -109,7 +125,8 @@ export default function ApplicationFormPage() {
         {own.length === 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="本单位还没有可用于揭榜的画像，请先登记画像。" />}
         <Form<Values> form={form} layout="vertical" initialValues={{ profileId: own[0]?.id, proposal: { members: [{}], budget: [], timeline: [], consortium: [] } }} scrollToFirstError>
           <Form.Item name="profileId" label="申请画像" rules={schemaRules(BODY, 'profileId', '申请画像')}>
-            <Select options={own.map((p) => ({ value: p.id, label: `${p.name}（${p.orgName}）` }))} placeholder="选择本单位画像" style={{ maxWidth: 480 }} />
+            <Select
+              disabled={editing} options={own.map((p) => ({ value: p.id, label: `${p.name}（${p.orgName}）` }))} placeholder="选择本单位画像" style={{ maxWidth: 480 }} />
           </Form.Item>
           <Form.Item name={['proposal', 'approach']} label="技术方案" rules={schemaRules(PROPOSAL, 'approach', '技术方案')}>
             <Input.TextArea rows={6} placeholder="技术路线、创新点、预期指标与风险应对" />
@@ -128,12 +145,14 @@ export default function ApplicationFormPage() {
             </>
           )}
           <Space style={{ marginTop: 16 }}>
-            <Button onClick={() => void save(false)} loading={create.isPending && !command.isPending}>
-              保存草稿
+            <Button onClick={() => void save(false)} loading={(create.isPending || edit.isPending) && !command.isPending}>
+              {editing ? '保存修改' : '保存草稿'}
             </Button>
-            <Button type="primary" onClick={() => void save(true)} loading={command.isPending}>
-              提交申请
-            </Button>
+            {(!loaded || loaded.status === 'DRAFT' || loaded.status === 'RETURNED') && (
+              <Button type="primary" onClick={() => void save(true)} loading={command.isPending}>
+                {loaded?.status === 'RETURNED' ? '补正后重新提交' : '提交申请'}
+              </Button>
+            )}
           </Space>
         </Form>
       </Card>

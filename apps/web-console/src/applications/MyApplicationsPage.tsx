@@ -20,6 +20,7 @@ function Actions({ a }: { a: Application }) {
   const run = (cmd: Parameters<typeof command.mutateAsync>[0]['cmd']) => command.mutateAsync({ id: a.id, cmd });
   return (
     <Space wrap>
+      {(a.status === 'DRAFT' || a.status === 'SUBMITTED' || a.status === 'RETURNED') && <Link to={`/applications/${a.id}/edit`}>修改</Link>}
       {(a.status === 'DRAFT' || a.status === 'RETURNED') && (
         <ActionButton primary label="提交" confirm="提交后进入形式审查；截止前仍可修改或撤回。" done="申请已提交" onRun={() => run({ kind: 'submit' })} />
       )}

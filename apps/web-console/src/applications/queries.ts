@@ -18,9 +18,9 @@ export function useApplications(query: { challengeId?: string; status?: string; 
   });
 }
 
-export function useApplication(id: string) {
+export function useApplication(id: string, enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: [...KEY, id], queryFn: () => unwrap<Application>(api.matching.GET('/api/v1/applications/{id}', { params: { path: { id } } })) });
+  return useQuery({ enabled, queryKey: [...KEY, id], queryFn: () => unwrap<Application>(api.matching.GET('/api/v1/applications/{id}', { params: { path: { id } } })) });
 }
 
 /** The caller's own profiles (the service scopes the list): a solver applies through one of them. */
@@ -38,6 +38,17 @@ export function useCreateApplication() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ApplicationDraft) => unwrap<Application>(api.matching.POST('/api/v1/applications', { body })),
+    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export type ProposalEdit = paths['/api/v1/applications/{id}']['patch']['requestBody']['content']['application/json'];
+
+export function useEditApplication() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ProposalEdit }) => unwrap<Application>(api.matching.PATCH('/api/v1/applications/{id}', { params: { path: { id } }, body })),
     onSettled: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
