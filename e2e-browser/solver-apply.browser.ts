@@ -29,6 +29,14 @@ test('a solver finds a 榜单, accepts the terms to see its confidential content
     await page.getByLabel('关键词').fill('铣削颤振');
     await page.getByRole('button', { name: '检索' }).click();
     await expect(page.getByRole('link', { name: title })).toBeVisible();
+    // The bounty range is typed in 万元 and sent in yuan: 100 万元 is inside 90–110, outside 200–.
+    await page.getByLabel('最低金额（万元）').fill('200');
+    await page.getByRole('button', { name: '检索' }).click();
+    await expect(page.getByText('没有符合条件的榜单')).toBeVisible();
+    await page.getByLabel('最低金额（万元）').fill('90');
+    await page.getByLabel('最高金额（万元）').fill('110');
+    await page.getByRole('button', { name: '检索' }).click();
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
     await accessibleWhenSettled(page, 'the public search');
     await screenshot(page, '12-solver-search');
   });
