@@ -65,7 +65,7 @@ test('an order placed, accepted and recommended from the ranking, served and del
     orderId = new URL(page.url()).pathname.split('/').pop()!;
     await expect(page.getByTestId('timeline-entry').filter({ hasText: '提交订单' })).toContainText('操作人：企业（本企业）');
     await expectAccessible(page, 'the order detail');
-    await screenshot(page, '09-enterprise-order-detail');
+    await screenshot(page, '20-enterprise-order-detail');
   });
 
   const districtContext = await browser.newContext();
@@ -78,7 +78,7 @@ test('an order placed, accepted and recommended from the ranking, served and del
     await reloadUntil(district, () => expect(row).toBeVisible({ timeout: 3_000 }));
     await expect(row.getByTestId('sla')).toContainText(/区县受理推荐时限.*剩余 [\d.]+ 个工作日/);
     await expectAccessible(district, 'the district queue');
-    await screenshot(district, '10-district-queue');
+    await screenshot(district, '21-district-queue');
     await row.getByRole('link', { name: TITLE }).click();
     await district.getByRole('button', { name: '受理', exact: true }).click();
     await district.getByRole('tooltip').getByRole('button', { name: '受理' }).click();
@@ -93,7 +93,7 @@ test('an order placed, accepted and recommended from the ranking, served and del
     await expect(ours.getByText(/^文本相关度 /)).toBeVisible();
     await ours.getByRole('radio', { name: '推荐' }).check();
     await expectAccessible(district, 'the recommendation');
-    await screenshot(district, '11-district-recommend-order');
+    await screenshot(district, '22-district-recommend-order');
     await district.getByRole('button', { name: '确认推荐并发出邀约' }).click();
     await expect(district.locator('.ant-descriptions').getByText('待团队响应')).toBeVisible();
   });
@@ -125,7 +125,7 @@ test('an order placed, accepted and recommended from the ranking, served and del
     await deliver.getByRole('button', { name: '确定' }).click();
     await expect(team.locator('.ant-descriptions').getByText('已交付')).toBeVisible();
     await expectAccessible(team, 'the delivered dispatch');
-    await screenshot(team, '12-team-service');
+    await screenshot(team, '23-team-service');
   });
 
   await test.step('the enterprise confirms the delivery and rates the four criteria', async () => {
@@ -147,7 +147,7 @@ test('an order placed, accepted and recommended from the ranking, served and del
     }
     await expect(page.getByTestId('timeline-entry').filter({ hasText: '区县受理' }).first()).toContainText('操作人：区县科技局');
     await expectAccessible(page, 'the rated order');
-    await screenshot(page, '13-enterprise-order-rated');
+    await screenshot(page, '24-enterprise-order-rated');
   });
 
   await test.step('the bureau sees the stats per district and the escalations', async () => {
@@ -158,7 +158,7 @@ test('an order placed, accepted and recommended from the ranking, served and del
     // At least this test's order; other tests on the shared system may have rated orders in 渝北区 too.
     await expect(bureau.getByRole('row').filter({ hasText: '渝北区' })).toContainText(/已评价 [1-9]\d*/);
     await expectAccessible(bureau, 'the stats');
-    await screenshot(bureau, '14-bureau-service-order-stats');
+    await screenshot(bureau, '25-bureau-service-order-stats');
     await menu(bureau, '超时督办');
     await expect(bureau.getByRole('heading', { name: '超时督办', level: 1 })).toBeVisible();
     await expectAccessible(bureau, 'the escalations');
@@ -186,7 +186,7 @@ test('an enterprise registers its profile and its district office verifies it', 
   await expectAccessible(page, 'the enterprise profile form');
   await page.getByRole('button', { name: '登记并提交认证' }).click();
   await expect(page.getByTestId('enterprise-status')).toHaveText('待认证');
-  await screenshot(page, '15-enterprise-profile');
+  await screenshot(page, '26-enterprise-profile');
 
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
@@ -195,7 +195,7 @@ test('an enterprise registers its profile and its district office verifies it', 
   const row = officer.getByRole('row').filter({ hasText: '重庆嘉陵智行电驱科技有限公司' });
   await expect(row).toBeVisible();
   await expectAccessible(officer, 'the verification queue');
-  await screenshot(officer, '16-district-enterprise-queue');
+  await screenshot(officer, '27-district-enterprise-queue');
   await row.getByRole('button', { name: '认证通过' }).click();
   await officer.getByRole('tooltip').getByRole('button', { name: '认证' }).click();
   await expect(officer.getByText('已认证：重庆嘉陵智行电驱科技有限公司')).toBeVisible();
@@ -224,7 +224,7 @@ test('an organisation registers a webhook, sees its secret once, rotates it and 
   await expect(row).toContainText('服务工单');
   await expect(row).toContainText('启用');
   await expectAccessible(page, 'the webhooks page');
-  await screenshot(page, '17-webhooks');
+  await screenshot(page, '28-webhooks');
   await row.getByRole('button', { name: '更换密钥' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '更换' }).click();
   await expect(secret).not.toHaveText(first!);

@@ -35,6 +35,13 @@ describe('form rules from the API schema', () => {
     expect(schemaRules(body, 'keywords', '关键词').some((r) => r.required)).toBe(false);
   });
 
+  it('does not require a key whose value may be empty, and requires a list that must have items', () => {
+    const eligibility = body.properties!.eligibility;
+    expect(schemaRules(eligibility, 'qualifications', '资质要求').some((r) => r.required)).toBe(false);
+    expect(schemaRules(eligibility, 'solverTypes', '揭榜方类型')[0]).toEqual({ required: true, message: '请至少填写一项揭榜方类型' });
+    expect(schemaRules(body.properties!.ipArrangement, 'note', '知识产权说明').some((r) => r.required)).toBe(false);
+  });
+
   it('checks the value the API will receive, e.g. 万元 converted to yuan', async () => {
     const [, check] = schemaRules(body, 'bountyYuan', '悬赏金额', (wan) => Math.round(Number(wan) * 10_000));
     await expect(check.validator!({}, 150)).resolves.toBeUndefined();

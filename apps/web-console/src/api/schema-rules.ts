@@ -77,7 +77,10 @@ export function schemaRules(body: JsonSchema, field: string, label: string, toAp
   const schema = body.properties?.[field];
   if (!schema) throw new Error(`the API body has no field ${field}`);
   const rules: SchemaRule[] = [];
-  if (body.required?.includes(field)) rules.push({ required: true, message: schema.type === 'array' ? `请至少填写一项${label}` : `请填写${label}` });
+  // A required key whose value may be empty (null, or a list without minItems) is always sent by the form: nothing
+  // for the person to fill in, so no required rule (eligibility.qualifications: [] means "none required").
+  const admitsEmpty = schema.nullable === true || (schema.type === 'array' && !schema.minItems);
+  if (body.required?.includes(field) && !admitsEmpty) rules.push({ required: true, message: schema.type === 'array' ? `请至少填写一项${label}` : `请填写${label}` });
   rules.push({
     validator: async (_rule, value) => {
       if (isEmpty(value)) return;

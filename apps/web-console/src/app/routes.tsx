@@ -28,6 +28,14 @@ const TeamWorkPage = lazy(() => import('../dispatch/DispatchQueuePage').then((m)
 const EscalationsPage = lazy(() => import('../dispatch/DispatchQueuePage').then((m) => ({ default: m.EscalationsPage })));
 const DispatchDetailPage = lazy(() => import('../dispatch/DispatchDetailPage'));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
+const PublicSearchPage = lazy(() => import('../challenges/PublicSearchPage'));
+const ApplicationFormPage = lazy(() => import('../applications/ApplicationFormPage'));
+const MyApplicationsPage = lazy(() => import('../applications/MyApplicationsPage'));
+const ReviewBoardPage = lazy(() => import('../reviews/ReviewBoardPage'));
+const MyReviewsPage = lazy(() => import('../reviews/MyReviewsPage'));
+const ScorecardPage = lazy(() => import('../reviews/ScorecardPage'));
+const ProjectListPage = lazy(() => import('../projects/ProjectListPage'));
+const ProjectDetailPage = lazy(() => import('../projects/ProjectDetailPage'));
 const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 
@@ -59,6 +67,16 @@ export function createRouter(session: AuthSession) {
         page('challenges', ChallengeDetailPage, 'challenges/:id'),
         page('vettingQueue', VettingQueuePage, 'vetting'),
         page('recommend', RecommendTeamsPage, 'matching/recommend'),
+        page('newChallenge', ChallengeFormPage, 'challenges/:id/edit'),
+        page('apply', ApplicationFormPage, 'challenges/:id/apply'),
+        page('reviewBoard', ReviewBoardPage, 'challenges/:id/review'),
+        page('search', PublicSearchPage, 'search'),
+        page('myApplications', MyApplicationsPage, 'applications'),
+        page('apply', ApplicationFormPage, 'applications/:appId/edit'),
+        page('myReviews', MyReviewsPage, 'reviews'),
+        page('myReviews', ScorecardPage, 'reviews/:id'),
+        page('projects', ProjectListPage, 'projects'),
+        page('projects', ProjectDetailPage, 'projects/:id'),
         page('inbox', InboxPage, 'notifications'),
         page('preferences', PreferencesPage, 'settings/notifications'),
         page('dashboard', DashboardPage, 'dashboard'),

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { Challenge, ChallengePage } from '../api/responses';
 import { districtName, toWan } from '../api/vocabulary';
+import { empty } from '../lifecycle/empty';
 import { STATUS } from './labels';
 
 interface Props {
@@ -21,7 +22,7 @@ export function ChallengeTable({ data, loading, page, pageSize, onPage, queue }:
       rowKey="id"
       loading={loading}
       dataSource={data?.items ?? []}
-      locale={{ emptyText: queue ? '没有待论证的榜单' : '暂无榜单' }}
+      locale={{ emptyText: empty(queue ? '没有待论证的榜单' : '暂无榜单') }}
       pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: onPage, showTotal: (total) => `共 ${total} 个`, hideOnSinglePage: true }}
       columns={[
         { title: '榜单名称', dataIndex: 'title', render: (title: string, c) => <Link to={`/challenges/${c.id}`}>{title}</Link> },

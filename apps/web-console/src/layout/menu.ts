@@ -68,6 +68,24 @@ export const PAGES = {
     entry: { path: '/service-orders/stats', label: '服务订单统计', icon: 'list', description: '各区县订单状态、超时、用时与评价' },
   },
   dispatch: { roles: ['district', 'bureau', 'team', 'admin'], entry: { path: '/dispatches', label: '派单详情', icon: 'team', description: '' }, hidden: true },
+  search: {
+    roles: ['solver', 'team'],
+    entry: { path: '/search', label: '榜单检索', icon: 'list', description: '按关键词、领域、区县、金额和截止日期检索已发布的榜单' },
+  },
+  apply: { roles: ['solver', 'team'], entry: { path: '/applications', label: '揭榜申请', icon: 'plus', description: '填写揭榜方案' }, hidden: true },
+  myApplications: {
+    roles: ['solver', 'team'],
+    entry: { path: '/applications', label: '我的揭榜申请', icon: 'audit', description: '申请的进展：撤回、入选后签约' },
+  },
+  reviewBoard: { roles: ['bureau', 'admin'], entry: { path: '/challenges', label: '形式审查与评审', icon: 'audit', description: '形式审查、专家分配与结束评审' }, hidden: true },
+  myReviews: {
+    roles: ['expert'],
+    entry: { path: '/reviews', label: '我的评审任务', icon: 'audit', description: '分配给您的申请：评分或申请回避' },
+  },
+  projects: {
+    roles: ['enterprise', 'solver', 'team', 'district', 'bureau', 'admin'],
+    entry: { path: '/projects', label: '揭榜项目', icon: 'team', description: '里程碑、成果审核、分期拨付与验收' },
+  },
   inbox: { roles: ALL, entry: { path: '/notifications', label: '站内信', icon: 'inbox', description: '全部通知，已读与未读' } },
   preferences: {
     roles: ALL,

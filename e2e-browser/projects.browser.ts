@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { expect, signIn, test } from './support/fixtures';
+import { accessibleWhenSettled } from './support/lifecycle';
+
+// Projects exist from the award on (公示 → AWARDED, branch `award`); until the award can be reached through the APIs,
+// these check the pages every party opens: the list with its empty state, and another party's or a missing project.
+test('the projects page shows its empty state, and a project the caller may not see is the service’s 404', async ({ page }) => {
+  await signIn(page, '李志强');
+  await page.getByRole('navigation', { name: '功能菜单' }).getByRole('link', { name: '揭榜项目' }).click();
+  await expect(page.getByRole('heading', { name: '揭榜项目', level: 1 })).toBeVisible();
+  await expect(page.getByText('暂无项目（定榜后生成）')).toBeVisible();
+  await accessibleWhenSettled(page, 'the projects list');
+  await page.goto(`/projects/${randomUUID()}`);
+  await expect(page.getByRole('alert')).toContainText('PROJECT_NOT_FOUND');
+  await accessibleWhenSettled(page, 'a missing project');
+});
