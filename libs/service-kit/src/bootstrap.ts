@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config/parse-config';
+import { HTTP_OPTIONS, jsonBodiesOnly, type HttpOptions } from './http/json-only';
 
 export interface ServiceDescription {
   title: string;
@@ -38,11 +39,15 @@ export function openApiDocument(app: INestApplication, description: ServiceDescr
   );
 }
 
-/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs. */
+/**
+ * HTTP setup shared by `main.ts` and tests: versioned routes, JSON bodies only and at most `HTTP_BODY_LIMIT` (413
+ * beyond; body-parser's errors reach the exception filter), OpenAPI at /docs.
+ */
 export function configureHttp(app: NestExpressApplication, description: ServiceDescription): void {
   app.useLogger(app.get(Logger));
   useVersionedRoutes(app);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: app.get<HttpOptions>(HTTP_OPTIONS).bodyLimit });
   SwaggerModule.setup('docs', app, openApiDocument(app, description), { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { namespacedTopic, type ServiceName } from '@jiebang/contracts';
@@ -12,9 +12,11 @@ import { migrateLocked } from './database/migrate-locked';
 import { DataSource } from 'typeorm';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
+import { HTTP_OPTIONS, type HttpOptions } from './http/json-only';
 import { loggerModule, withEventLogger } from './http/logger';
 import { MetricsController } from './http/metrics.controller';
 import { RedisModule } from './redis/redis.module';
+import { RefuseUnexpectedBody } from './validation/refuse-unexpected-body';
 
 export interface ServiceKitOptions {
   service: ServiceName;
@@ -69,6 +71,8 @@ export class ServiceKitModule {
         { provide: JwtVerifier, useFactory: () => JwtVerifier.fromConfig(config) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: RefuseUnexpectedBody },
+        { provide: HTTP_OPTIONS, useValue: { bodyLimit: config.HTTP_BODY_LIMIT } satisfies HttpOptions },
         options.readinessChecks ?? { provide: READINESS_CHECKS, useValue: [] },
       ],
       exports: [JwtVerifier],

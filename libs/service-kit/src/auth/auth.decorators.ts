@@ -1,4 +1,5 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Principal, Role } from '@jiebang/contracts';
 
 export const IS_PUBLIC = 'jiebang:public';
@@ -21,8 +22,12 @@ const SWAGGER_SECURITY = 'swagger/apiSecurity';
  */
 export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN, true);
 
-/** Restricts a route (or controller) to these roles; other authenticated callers get 403. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+/**
+ * Restricts a route (or controller) to these roles; other authenticated callers get 403. The OpenAPI operation lists
+ * them as `x-roles` (a method's list wins over its controller's, as in the guard), so clients and the fuzz test know
+ * whom to call as.
+ */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
 export interface AuthenticatedRequest {
   principal?: Principal;

@@ -32,6 +32,11 @@ export const commonConfigSchema = z.object({
   JWT_ISSUER: env.list('jiebang-dev'),
   JWT_AUDIENCE: z.string().default('jiebang'),
   JWT_ALGORITHMS: env.list('RS256,ES256,EdDSA'),
+  /** Largest JSON request body (body-parser's syntax: 512kb, 1mb); a bigger one is answered 413. */
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?(b|kb|mb)$/i, 'a size such as 512kb or 1mb')
+    .default('1mb'),
 });
 
 export type CommonConfig = z.infer<typeof commonConfigSchema>;

@@ -1,6 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { DomainError } from '@jiebang/contracts';
 import { z } from 'zod';
+import { nulBytePath } from './request-text';
 
 // People read these messages; zod's zh-CN locale words the generic ones.
 z.config(z.locales.zhCN());
@@ -24,6 +25,14 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   ) {}
 
   transform(value: unknown): z.infer<S> {
+    const nul = nulBytePath(value);
+    if (nul) {
+      const field = [this.name, ...nul].filter(Boolean).join('.') || '(body)';
+      throw new DomainError('validation', 'VALIDATION_FAILED', `请求参数不合法：${field} 不能包含空字符（U+0000）`, {
+        field,
+        fields: [{ field, message: '不能包含空字符（U+0000）' }],
+      });
+    }
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const fields = result.error.issues.map((issue) => ({ field: fieldOf(issue, this.name), message: issue.message }));
