@@ -123,24 +123,35 @@ export interface BodyMutation {
 
 const EXTRA_KEY = 'fuzzUnknownField';
 
-/** `valid` mutated by `kind` at a field `rng` picks; a body with no field gets the change at its root. */
-export function mutateBody(valid: unknown, kind: BodyKind, rng: Rng): BodyMutation {
+/** `valid` with an unknown field added to the object at `target` (the root: []); a strict body must refuse it. */
+export function withUnknownField(valid: unknown, target: Path): BodyMutation {
+  const root = isPlainObject(valid) ? valid : {};
+  const body = target.length ? replaceAt(root, [...target, EXTRA_KEY], 1) : { ...root, [EXTRA_KEY]: 1 };
+  return { kind: 'extra', body, field: [...target, EXTRA_KEY].join('.') };
+}
+
+/** The kinds tried on every field of a body, one request each. */
+export const FIELD_KINDS = ['missing', 'wrong-type', 'null', 'empty', 'unicode', 'nul', 'number'] as const satisfies readonly BodyKind[];
+
+/**
+ * `valid` mutated by `kind` at `at` (default: a field `rng` picks); a body with no field gets the change at its root.
+ */
+export function mutateBody(valid: unknown, kind: BodyKind, rng: Rng, at_?: Path): BodyMutation {
   const root: Json = isPlainObject(valid) || Array.isArray(valid) ? valid : {};
   const fields = fieldPaths(root);
-  const field: Path | undefined = fields.length ? rng.pick(fields) : undefined;
+  const field: Path | undefined = at_ ?? (fields.length ? rng.pick(fields) : undefined);
   const set = (value: unknown): BodyMutation => ({ kind, body: field ? replaceAt(root, field, value) : value });
   switch (kind) {
     case 'valid':
       return { kind, body: valid };
     case 'missing':
       return field ? { kind, body: replaceAt(root, field, undefined) } : { kind, body: {} };
-    case 'extra': {
-      const target = rng.pick(objectPaths(root).length ? objectPaths(root) : [[]]);
-      const body = target.length ? replaceAt(root, [...target, EXTRA_KEY], 1) : { ...(isPlainObject(root) ? root : {}), [EXTRA_KEY]: 1 };
-      return { kind, body, field: [...target, EXTRA_KEY].join('.') };
-    }
+    case 'extra':
+      return withUnknownField(root, rng.pick(objectPaths(root).length ? objectPaths(root) : [[]]));
     case 'wrong-type': {
       const current = field ? at(root, field) : root;
+      // A string stays a string half the time: text of the wrong form (not a URL, not a date) is the subtle case.
+      if (typeof current === 'string' && rng.next() < 0.5) return set(rng.pick(['text', 'not a url', '2026-13-45', 'x']));
       return set(rng.pick(WRONG_TYPES.filter((v) => typeof v !== typeof current || Array.isArray(v) !== Array.isArray(current))));
     }
     case 'null':

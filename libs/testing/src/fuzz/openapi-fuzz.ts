@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { arbitraryFor, type JsonSchema } from './json-schema';
-import { BODY_KINDS, MALFORMED_IDS, mutateBody, ODD_BODIES, ODD_QUERY_VALUES, Rng, seedFor, serialize, type BodyKind } from './mutations';
+import { BODY_KINDS, FIELD_KINDS, fieldPaths, MALFORMED_IDS, mutateBody, objectPaths, withUnknownField, ODD_BODIES, ODD_QUERY_VALUES, Rng, seedFor, serialize, type BodyKind } from './mutations';
 import { send, type RawRequest, type RawResponse } from './send';
 
 interface Parameter {
@@ -58,9 +58,13 @@ export interface FuzzFailure {
 
 export interface FuzzReport {
   requests: Map<string, number>;
+  /** Per route, how many answers had each status: shows how deep the cases reached (2xx) or where they stopped. */
+  statuses: Map<string, Map<number, number>>;
   failures: FuzzFailure[];
 }
 
+/** Fields (and objects) of one body mutated one by one; bodies are small, the cap only bounds a pathological one. */
+const MAX_FIELDS = 40;
 const COMMANDS = new Set(['post', 'put', 'patch', 'delete']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -165,6 +169,20 @@ export function casesFor(method: string, path: string, op: Operation, options: F
       cases.push({ route, name: 'valid', request: request(url(i)) });
     }
   }
+  if (bodySchema) {
+    // Systematically too: every field of one valid body with each field mutation, an unknown field in every object.
+    const valid = bodies[0];
+    for (const field of fieldPaths(valid).slice(0, MAX_FIELDS)) {
+      for (const kind of FIELD_KINDS) {
+        const m = mutateBody(valid, kind, rng, field);
+        cases.push({ route, name: `${field.join('.')} ${kind}`, request: request(url(0), serialize(m.body)) });
+      }
+    }
+    for (const target of objectPaths(valid).slice(0, MAX_FIELDS)) {
+      const m = withUnknownField(valid, target);
+      cases.push({ route, name: `unknown field ${m.field}`, request: request(url(0), serialize(m.body)), status: [400], field: m.field });
+    }
+  }
   if (queryParams.length > 0) {
     cases.push({ route, name: 'unknown query parameter', request: request(url(0, { query: 'fuzzUnknown=1' })), status: [400], field: 'fuzzUnknown' });
     const q = queryParams[0];
@@ -196,6 +214,7 @@ async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Pro
 export async function fuzzDocument(options: FuzzOptions): Promise<FuzzReport> {
   const pool = new IdPool();
   const requests = new Map<string, number>();
+  const statuses = new Map<string, Map<number, number>>();
   const failures: FuzzFailure[] = [];
   const operations = Object.entries(options.document.paths)
     .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })))
@@ -212,12 +231,14 @@ export async function fuzzDocument(options: FuzzOptions): Promise<FuzzReport> {
         failures.push({ route: c.route, case: c.name, problem: `no answer: ${(e as Error).message}`, status: 0, response: undefined, request: brief(c.request) });
         return;
       }
+      const counts = statuses.get(c.route) ?? new Map<number, number>();
+      statuses.set(c.route, counts.set(res.status, (counts.get(res.status) ?? 0) + 1));
       if (res.status >= 200 && res.status < 300 && method === 'post') pool.remember(path, res.body);
       const problem = judge(c, res);
       if (problem) failures.push({ route: c.route, case: c.name, problem, status: res.status, response: res.body, request: brief(c.request) });
     });
   }
-  return { requests, failures };
+  return { requests, statuses, failures };
 }
 
 function brief(r: RawRequest): FuzzFailure['request'] {
@@ -227,7 +248,10 @@ function brief(r: RawRequest): FuzzFailure['request'] {
 
 /** One line per route with its request count, and the total: what the run covered. */
 export function describeReport(report: FuzzReport): string {
-  const lines = [...report.requests.entries()].map(([route, n]) => `${String(n).padStart(5)}  ${route}`);
+  const lines = [...report.requests.entries()].map(([route, n]) => {
+    const statuses = [...(report.statuses.get(route) ?? new Map<number, number>()).entries()].sort(([a], [b]) => a - b);
+    return `${String(n).padStart(5)}  ${route.padEnd(60)} ${statuses.map(([s, k]) => `${s}×${k}`).join(' ')}`;
+  });
   const total = [...report.requests.values()].reduce((a, b) => a + b, 0);
   return [...lines, `${String(total).padStart(5)}  requests over ${report.requests.size} routes, ${report.failures.length} failures`].join('\n');
 }
