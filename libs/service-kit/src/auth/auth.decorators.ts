@@ -8,10 +8,12 @@ export const QUERY_TOKEN = 'jiebang:query-token';
 
 /**
  * Opens a route to unauthenticated callers (health, metrics, the public listing). Everything else needs a valid
- * token. The OpenAPI document says so too (`security: []` overrides the document-wide bearer requirement), so
- * generated clients and scanners do not send or demand a token there.
+ * token. The OpenAPI document says so too (`security: [{}]`, the empty requirement: no credentials needed, overriding
+ * the document-wide bearer requirement), so generated clients and scanners do not send or demand a token there. Not
+ * `security: []`: @nestjs/swagger drops an empty list set on a method, which left the public listing documented as
+ * needing a token (found by the fuzz test).
  */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(SWAGGER_SECURITY, []));
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(SWAGGER_SECURITY, [{}]));
 
 /** @nestjs/swagger's metadata key behind `@ApiSecurity` (its constants are not exported); an empty list = no auth. */
 const SWAGGER_SECURITY = 'swagger/apiSecurity';
