@@ -45,7 +45,8 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
       // a pattern JavaScript cannot compile: fall through to plain text, the service will say it is wrong
     }
   }
-  return fc.string({ minLength, maxLength, unit: 'grapheme' });
+  // zod counts UTF-16 code units, fast-check graphemes: a grapheme may be several units, hence the filter.
+  return fc.string({ minLength, maxLength, unit: 'grapheme' }).filter((v) => v.length <= maxLength);
 }
 
 function bound(limit: number | boolean | undefined, inclusive: number | undefined, step: number): number | undefined {
