@@ -1,4 +1,4 @@
-import { deleteNamespace, freshDatabase, freshNamespace, fuzzRunningService, principals, startServiceApp, testEnv, verifiedEnterprise, type RunningApp } from '@jiebang/testing';
+import { deleteNamespace, freshDatabase, freshNamespace, fuzzRunningService, fuzzSettings, principals, startServiceApp, testEnv, verifiedEnterprise, type RunningApp } from '@jiebang/testing';
 import { TimerQueue } from '@jiebang/timers';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
@@ -32,5 +32,5 @@ describe('challenge-service under fuzzed input (real Postgres, Redis, Kafka)', (
   it('answers every request below 500, each 4xx with the error body and the field at fault', async () => {
     const report = await fuzzRunningService(svc.url, { examples: EXAMPLES });
     expect(report.failures.slice(0, 20)).toEqual([]);
-  });
+  }, fuzzSettings().timeoutMs);
 });

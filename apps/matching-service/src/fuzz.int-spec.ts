@@ -1,4 +1,4 @@
-import { fuzzRunningService } from '@jiebang/testing';
+import { fuzzRunningService, fuzzSettings } from '@jiebang/testing';
 import { startMatching, type MatchingTestApp } from './testing/matching-app';
 import { CASTING } from './testing/profiles';
 
@@ -14,5 +14,5 @@ describe('matching-service under fuzzed input (real Postgres, Redis, Kafka)', ()
   it('answers every request below 500, each 4xx with the error body and the field at fault', async () => {
     const report = await fuzzRunningService(app.url, { examples: { 'POST /api/v1/profiles': CASTING, 'PUT /api/v1/profiles/{id}': CASTING } });
     expect(report.failures.slice(0, 20)).toEqual([]);
-  });
+  }, fuzzSettings().timeoutMs);
 });

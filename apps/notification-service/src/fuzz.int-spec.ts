@@ -1,4 +1,4 @@
-import { fuzzRunningService } from '@jiebang/testing';
+import { fuzzRunningService, fuzzSettings } from '@jiebang/testing';
 import { startNotificationApp, type NotificationApp } from './testing/notification-app';
 
 // Every route of the OpenAPI document, valid and mutated input (libs/testing/src/fuzz): no 5xx, every 4xx the error
@@ -13,5 +13,5 @@ describe('notification-service under fuzzed input (real Postgres, Redis, Kafka)'
   it('answers every request below 500, each 4xx with the error body and the field at fault', async () => {
     const report = await fuzzRunningService(app.url);
     expect(report.failures.slice(0, 20)).toEqual([]);
-  });
+  }, fuzzSettings().timeoutMs);
 });
