@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config/parse-config';
+import { HTTP_OPTIONS, jsonBodiesOnly, type HttpOptions } from './http/json-only';
 
 export interface ServiceDescription {
   title: string;
@@ -26,7 +27,7 @@ export function useVersionedRoutes(app: INestApplication): void {
  * app created with `preview: true` (no database, Redis or Kafka), which is how `npm run api:types` builds it.
  */
 export function openApiDocument(app: INestApplication, description: ServiceDescription): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  return withPublicRoutesOpen(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(description.title)
@@ -35,14 +36,31 @@ export function openApiDocument(app: INestApplication, description: ServiceDescr
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .build(),
-  );
+  ));
 }
 
-/** HTTP setup shared by `main.ts` and tests: versioned routes, body limit, OpenAPI at /docs. */
+/**
+ * `@Public()` routes carry the empty requirement `security: [{}]` (@nestjs/swagger drops an empty list set on a
+ * method); written out as `security: []`, the canonical "no authentication" that overrides the document's bearer.
+ */
+function withPublicRoutesOpen(doc: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(doc.paths)) {
+    for (const op of Object.values(item) as { security?: unknown[] }[]) {
+      if (Array.isArray(op?.security) && op.security.length === 1 && Object.keys(op.security[0] as object).length === 0) op.security = [];
+    }
+  }
+  return doc;
+}
+
+/**
+ * HTTP setup shared by `main.ts` and tests: versioned routes, JSON bodies only and at most `HTTP_BODY_LIMIT` (413
+ * beyond; body-parser's errors reach the exception filter), OpenAPI at /docs.
+ */
 export function configureHttp(app: NestExpressApplication, description: ServiceDescription): void {
   app.useLogger(app.get(Logger));
   useVersionedRoutes(app);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: app.get<HttpOptions>(HTTP_OPTIONS).bodyLimit });
   SwaggerModule.setup('docs', app, openApiDocument(app, description), { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,10 +14,12 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
+import { HTTP_OPTIONS, type HttpOptions } from './http/json-only';
 import { loggerModule, withEventLogger } from './http/logger';
 import { MetricsController } from './http/metrics.controller';
 import { rateLimitOptions, rateLimitsOf, RateLimitGuard } from './http/rate-limit';
 import { REDIS, RedisModule } from './redis/redis.module';
+import { RefuseUnexpectedBody } from './validation/refuse-unexpected-body';
 
 export interface ServiceKitOptions {
   service: ServiceName;
@@ -78,6 +80,8 @@ export class ServiceKitModule {
         // After authentication: the per-principal budget needs the principal.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: RefuseUnexpectedBody },
+        { provide: HTTP_OPTIONS, useValue: { bodyLimit: config.HTTP_BODY_LIMIT } satisfies HttpOptions },
         options.readinessChecks ?? { provide: READINESS_CHECKS, useValue: [] },
       ],
       exports: [JwtVerifier],

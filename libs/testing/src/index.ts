@@ -2,3 +2,4 @@
 export * from '@jiebang/test-infra';
 export * from './service-app';
 export * from './system';
+export * from './fuzz';

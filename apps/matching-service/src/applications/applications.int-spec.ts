@@ -189,7 +189,7 @@ describe('applications (揭榜申请) over HTTP (real Postgres, Kafka)', () => {
     expect(patch.status).toBe(409);
     expect(patch.body).toMatchObject({ code: 'APPLICATION_DEADLINE_PASSED', details: { deadlineAt: new Date(deadlineAt).toISOString() } });
     for (const path of ['submit', 'withdraw']) {
-      const res = await post(`/applications/${created.id}/${path}`, 'solver', { reason: '来不及了' });
+      const res = await post(`/applications/${created.id}/${path}`, 'solver', path === 'withdraw' ? { reason: '来不及了' } : undefined); // submit takes no body
       expect([path, res.status, res.body.code]).toEqual([path, 409, 'APPLICATION_DEADLINE_PASSED']);
     }
     await feed.acceptTerms('org-sol-swu');

@@ -7,7 +7,8 @@ export const registerWebhookSchema = z.strictObject({
     .url({ protocol: /^https?$/, message: '请填写 http(s) 地址' })
     .max(500)
     // Credentials in the URL would be stored and listed in clear; receivers authenticate us by the signature.
-    .refine((u) => !new URL(u).username && !new URL(u).password, '地址中不能包含用户名或密码'),
+    // zod runs refinements even after the URL check failed: only parse what the check accepted (else a 500).
+    .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), '地址中不能包含用户名或密码'),
   categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length),
   description: z.string().max(200).nullable().default(null),
 });

@@ -36,6 +36,11 @@ export const commonConfigSchema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).optional(),
   RATE_LIMIT_PER_PRINCIPAL: z.coerce.number().int().min(0).optional(),
   RATE_LIMIT_WINDOW_MS: env.int(60_000, 1_000),
+  /** Largest JSON request body (body-parser's syntax: 512kb, 1mb); a bigger one is answered 413. */
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?(b|kb|mb)$/i, 'a size such as 512kb or 1mb')
+    .default('1mb'),
 });
 
 export type CommonConfig = z.infer<typeof commonConfigSchema>;

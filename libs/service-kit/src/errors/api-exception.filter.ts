@@ -24,6 +24,22 @@ const HTTP_CODES: Record<number, [string, string]> = {
 };
 
 /**
+ * An error the HTTP layer raised before a route ran (body-parser's `http-errors`: too large, bad charset or encoding,
+ * unreadable JSON) carries its 4xx status; it is the caller's fault, so it must never become a 500.
+ */
+function clientHttpStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error) || !('expose' in exception) || exception.expose !== true) return undefined;
+  const status = (exception as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/** Framework 4xx answers in the house shape; a 400 from the HTTP layer concerns the body as a whole. */
+export function httpErrorBody(status: number, reason: string): ApiErrorBody {
+  const [code, message] = HTTP_CODES[status] ?? ['HTTP_ERROR', reason];
+  return { code, message, details: status === HttpStatus.BAD_REQUEST ? { reason, field: '(body)' } : { reason } };
+}
+
+/**
  * The one place errors become HTTP responses `{code, message, details}`. Unknown errors are logged with their
  * stack and answered with a generic 500 that carries the correlation id, never the internals.
  */
@@ -52,9 +68,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null && 'code' in response) {
         return [status, response as ApiErrorBody];
       }
-      const [code, message] = HTTP_CODES[status] ?? ['HTTP_ERROR', exception.message];
-      return [status, { code, message, details: { reason: exception.message } }];
+      return [status, httpErrorBody(status, exception.message)];
     }
+    const clientStatus = clientHttpStatus(exception);
+    if (clientStatus !== undefined) return [clientStatus, httpErrorBody(clientStatus, (exception as Error).message)];
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' }];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { DomainError } from '@jiebang/contracts';
 import { z } from 'zod';
+import { unstorableTextPath } from './request-text';
 
 // People read these messages; zod's zh-CN locale words the generic ones.
 z.config(z.locales.zhCN());
@@ -24,6 +25,14 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   ) {}
 
   transform(value: unknown): z.infer<S> {
+    const bad = unstorableTextPath(value);
+    if (bad) {
+      const field = [this.name, ...bad].filter(Boolean).join('.') || '(body)';
+      throw new DomainError('validation', 'VALIDATION_FAILED', `请求参数不合法：${field} 含有无法保存的字符（空字符 U+0000 或不成对的代理项）`, {
+        field,
+        fields: [{ field, message: '含有无法保存的字符（空字符 U+0000 或不成对的代理项）' }],
+      });
+    }
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const fields = result.error.issues.map((issue) => ({ field: fieldOf(issue, this.name), message: issue.message }));
