@@ -22,9 +22,11 @@ const KIND = { server: 2, producer: 4, consumer: 5 } as const;
 /**
  * The "in-memory exporter" across processes: an OTLP/HTTP endpoint that keeps every span the services export.
  */
-function startCollector(): Promise<{ server: Server; url: string; spans: CollectedSpan[] }> {
+function startCollector(): Promise<{ server: Server; url: string; spans: CollectedSpan[]; paths: Set<string> }> {
   const spans: CollectedSpan[] = [];
+  const paths = new Set<string>();
   const server = createServer((req, res) => {
+    paths.add(`${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -45,7 +47,7 @@ function startCollector(): Promise<{ server: Server; url: string; spans: Collect
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans })));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, paths })));
 }
 
 function attributesOf(list: { key: string; value: Record<string, unknown> }[] = []): Record<string, unknown> {
@@ -63,7 +65,8 @@ describe('tracing: one trace from the HTTP request to the in-app notice', () => 
 
   beforeAll(async () => {
     collector = await startCollector();
-    const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' };
+    // A metrics exporter, had one been started, would post within the test at this interval.
+    const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100', OTEL_METRIC_EXPORT_INTERVAL: '500' };
     system = await startSystem({
       challenge: { ...otel, LOG_LEVEL: 'info' },
       matching: otel,
@@ -145,6 +148,9 @@ describe('tracing: one trace from the HTTP request to the in-app notice', () => 
     expect(new Set(inTrace().map((s) => s.service))).toEqual(new Set(SERVICES.map((s: ServiceKey) => `${s}-service`)));
     // The handler's SQL runs in the consumer's span: the instrumentations see inside what our spans opened.
     expect(inTrace().some((s) => s.service === 'notification-service' && [s.attributes['db.system'], s.attributes['db.system.name']].includes('postgresql'))).toBe(true);
+
+    // Traces only: no metrics or logs exporter was started against the same endpoint.
+    expect([...collector.paths]).toEqual(['POST /v1/traces']);
 
     // The request's log line names the trace beside the correlation id.
     const line = system.logs.challenge

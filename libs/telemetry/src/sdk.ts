@@ -15,6 +15,10 @@ export function createSdk(serviceName: string, exporter: 'otlp' | 'console'): No
   return new NodeSDK({
     serviceName,
     traceExporter,
+    // Traces only: metrics stay on Prometheus (/metrics), and no code writes OpenTelemetry logs (pino does). Left to
+    // the environment, the SDK would start an OTLP metrics exporter against the same endpoint.
+    metricReaders: [],
+    logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({
         // Probes and scrapes would each open a trace of their own, every few seconds.
