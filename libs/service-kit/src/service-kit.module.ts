@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,6 +10,7 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import type { CommonConfig } from './config/common-config';
 import { dataSourceOptions, type ServiceDatabase } from './database/data-source-options';
 import { migrateLocked } from './database/migrate-locked';
+import { TraceRouteInterceptor } from './http/trace-route';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -78,6 +79,7 @@ export class ServiceKitModule {
         // After authentication: the per-principal budget needs the principal.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: TraceRouteInterceptor },
         options.readinessChecks ?? { provide: READINESS_CHECKS, useValue: [] },
       ],
       exports: [JwtVerifier],
