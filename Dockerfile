@@ -8,6 +8,7 @@ COPY libs/messaging/package.json libs/messaging/
 COPY libs/redis-kit/package.json libs/redis-kit/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/timers/package.json libs/timers/
+COPY libs/telemetry/package.json libs/telemetry/
 COPY libs/test-infra/package.json libs/test-infra/
 COPY libs/testing/package.json libs/testing/
 COPY apps/challenge-service/package.json apps/challenge-service/

@@ -16,14 +16,16 @@ function constraints(withTests) {
   const infra = withTests ? ['type:test-infra'] : [];
   return [
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: INFRASTRUCTURE },
-    { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', ...infra] },
+    { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:telemetry', ...infra] },
+    // Tracing sits below everything that carries a trace (messaging, service-kit, apps), so it depends on no other lib.
+    { sourceTag: 'type:telemetry', onlyDependOnLibsWithTags: [...infra] },
     // Redis and BullMQ plumbing sits below everything that opens a connection, so it depends on no other lib.
     { sourceTag: 'type:redis-kit', onlyDependOnLibsWithTags: [...infra] },
-    { sourceTag: 'type:service-kit', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', ...infra] },
+    { sourceTag: 'type:service-kit', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', 'type:telemetry', ...infra] },
     { sourceTag: 'type:timers', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', ...infra] },
     { sourceTag: 'type:test-infra', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:test-infra', 'type:service-kit', 'type:contracts'] },
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', 'type:service-kit', 'type:timers', ...test] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:redis-kit', 'type:service-kit', 'type:timers', 'type:telemetry', ...test] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:service-kit', ...infra] },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:test-infra', 'type:contracts'] },
     // Benchmarks drive the engines they measure directly, so they may reach into a service's code.

@@ -26,7 +26,7 @@ const base = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
-    '^@jiebang/(contracts|messaging|redis-kit|service-kit|testing|test-infra|timers)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@jiebang/(contracts|messaging|redis-kit|service-kit|telemetry|testing|test-infra|timers)$': '<rootDir>/libs/$1/src/index.ts',
   },
   rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -18,9 +18,10 @@ export * from './outbox/outbox-relay';
 
 import { MessagingTables1764201600000 } from './migrations/1764201600000-messaging-tables';
 import { ParkedDeadLetters1764300000000 } from './migrations/1764300000000-parked-dead-letters';
+import { OutboxTraceContext1766300000000 } from './migrations/1766300000000-outbox-trace-context';
 
 /**
  * Add these to every service's DataSource. The outbox and inbox tables have no entities: the hot paths write
  * and read them with single SQL statements, and the migration is their one definition.
  */
-export const MESSAGING_MIGRATIONS = [MessagingTables1764201600000, ParkedDeadLetters1764300000000];
+export const MESSAGING_MIGRATIONS = [MessagingTables1764201600000, ParkedDeadLetters1764300000000, OutboxTraceContext1766300000000];

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConsumerHealth, KafkaEventServer, MessagingRuntime, missingPlatformTopics } from '@jiebang/messaging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { stopTracing } from '@jiebang/telemetry';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config/parse-config';
 import { HTTP_OPTIONS, jsonBodiesOnly, type HttpOptions } from './http/json-only';
@@ -119,7 +120,8 @@ function closeOnSignals(app: INestApplication): void {
           process.stderr.write(`shutdown failed: ${e.message}\n`);
           process.exitCode = 1;
         })
-        .finally(() => process.exit());
+        // The spans of the last moments (the drain included) are exported before the process goes.
+        .finally(() => stopTracing().finally(() => process.exit()));
     });
   }
 }

@@ -10,6 +10,7 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import type { CommonConfig } from './config/common-config';
 import { dataSourceOptions, type ServiceDatabase } from './database/data-source-options';
 import { migrateLocked } from './database/migrate-locked';
+import { TraceRouteInterceptor } from './http/trace-route';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -82,6 +83,7 @@ export class ServiceKitModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RefuseUnexpectedBody },
         { provide: HTTP_OPTIONS, useValue: { bodyLimit: config.HTTP_BODY_LIMIT } satisfies HttpOptions },
+        { provide: APP_INTERCEPTOR, useClass: TraceRouteInterceptor },
         options.readinessChecks ?? { provide: READINESS_CHECKS, useValue: [] },
       ],
       exports: [JwtVerifier],

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { context, type Context } from '@jiebang/telemetry';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
@@ -13,7 +14,8 @@ import { DeliveryQueues, type JobRef } from '../queues/delivery.queues';
 @Injectable()
 export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit {
   private readonly logger = new Logger('DeliveryEnqueuer');
-  private readonly waiting = new WeakMap<QueryRunner, JobRef[]>();
+  /** Jobs waiting for their transaction, with the trace context of the handler that planned them. */
+  private readonly waiting = new WeakMap<QueryRunner, { items: JobRef[]; ctx: Context }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -28,15 +30,16 @@ export class DeliveryEnqueuer implements EntitySubscriberInterface, OnModuleInit
   async afterCommit(em: EntityManager, items: JobRef[]): Promise<void> {
     const runner = em.queryRunner;
     if (!runner?.isTransactionActive) return this.enqueue(items);
-    this.waiting.set(runner, [...(this.waiting.get(runner) ?? []), ...items]);
+    this.waiting.set(runner, { items: [...(this.waiting.get(runner)?.items ?? []), ...items], ctx: context.active() });
   }
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     if (event.queryRunner.isTransactionActive) return; // a savepoint released inside a still-open transaction
-    const items = this.waiting.get(event.queryRunner);
+    const waiting = this.waiting.get(event.queryRunner);
     this.waiting.delete(event.queryRunner);
-    // Not awaited: the rows are durable already, and the event's partition need not wait on Redis.
-    if (items?.length) void this.enqueue(items);
+    // Not awaited: the rows are durable already, and the event's partition need not wait on Redis. The jobs carry
+    // the handler's trace, whatever context the commit hook happens to run in.
+    if (waiting?.items.length) void context.with(waiting.ctx, () => this.enqueue(waiting.items));
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {

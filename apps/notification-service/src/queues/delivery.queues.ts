@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { queuePrefix } from '@jiebang/service-kit';
+import { captureTraceContext, type TraceCarrier } from '@jiebang/telemetry';
 import { Queue, type ConnectionOptions, type JobsOptions, type JobType } from 'bullmq';
 import type { Channel } from '../catalogue/notice';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
@@ -10,6 +11,8 @@ export const MAINTENANCE_QUEUE = 'notify-maintenance';
 
 export interface DeliveryJob {
   deliveryId: string;
+  /** The trace of whatever added the job (the consumer of the event, an operator's replay); the worker continues it. */
+  trace?: TraceCarrier;
 }
 
 /** A delivery as its job sees it: which queue, and how many times an operator replayed it. */
@@ -64,11 +67,13 @@ export class DeliveryQueues implements OnApplicationShutdown {
   }
 
   async enqueue(items: JobRef[]): Promise<void> {
+    const trace = captureTraceContext();
+    const data = (j: JobRef): DeliveryJob => (trace ? { deliveryId: j.id, trace } : { deliveryId: j.id });
     await Promise.all(
       (Object.keys(this.channels) as Channel[]).map(async (channel) => {
         const jobs = items.filter((i) => i.channel === channel);
         if (jobs.length) {
-          await this.channels[channel].addBulk(jobs.map((j) => ({ name: channel, data: { deliveryId: j.id }, opts: this.jobOptions(j) })));
+          await this.channels[channel].addBulk(jobs.map((j) => ({ name: channel, data: data(j), opts: this.jobOptions(j) })));
         }
       }),
     );

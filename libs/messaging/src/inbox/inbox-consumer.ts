@@ -1,5 +1,6 @@
 import { parseEvent, type Envelope } from '@jiebang/contracts';
 import type { Logger } from '@nestjs/common';
+import { contextFrom, inSpan, SpanKind } from '@jiebang/telemetry';
 import type { DataSource } from 'typeorm';
 import { consumedEvents } from '../metrics';
 import { DeadLetters, type FailedMessage, type Failure } from './dead-letter';
@@ -34,7 +35,27 @@ export class InboxConsumer {
     private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>,
   ) {}
 
-  async handle(message: FailedMessage, heartbeat?: () => Promise<void>): Promise<Outcome> {
+  /**
+   * Handles one message inside a consumer span whose parent is the trace context its headers carry (the relay's
+   * producer span), so whatever the handlers do (SQL, new outbox rows, jobs) joins the request's trace.
+   */
+  handle(message: FailedMessage, heartbeat?: () => Promise<void>): Promise<Outcome> {
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': message.topic,
+      'messaging.consumer.group.name': this.options.consumerGroup,
+      'messaging.destination.partition.id': String(message.partition),
+      'messaging.kafka.offset': Number(message.offset),
+    };
+    return inSpan(`process ${message.topic}`, { kind: SpanKind.CONSUMER, parent: contextFrom(message.headers), attributes }, async (span) => {
+      const outcome = await this.process(message, heartbeat);
+      span.setAttribute('jiebang.inbox.outcome', outcome);
+      return outcome;
+    });
+  }
+
+  private async process(message: FailedMessage, heartbeat?: () => Promise<void>): Promise<Outcome> {
     const parsed = parseEvent(message.value?.toString('utf8') ?? '');
     if (!parsed.ok) return this.deadLetter(message, { reason: parsed.reason, error: parsed.error, attempts: 0 }, 'invalid', heartbeat);
     const { event, definition } = parsed;

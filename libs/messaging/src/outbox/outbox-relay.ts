@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { namespacedTopic } from '@jiebang/contracts';
+import { captureTraceContext, contextFrom, SpanKind, SpanStatusCode, startSpan, trace, traceHeaders, type Span, type TraceCarrier } from '@jiebang/telemetry';
 import type { IHeaders, Message, TopicMessages } from 'kafkajs';
 import type { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ interface Row {
   key: string;
   type: string;
   envelope: Record<string, unknown> & { correlationId?: string };
+  trace_context: TraceCarrier | null;
 }
 
 /** Any constant works: each service has its own database, so the lock only excludes that service's relays. */
@@ -158,12 +160,20 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT position, event_id, topic, key, type, envelope FROM outbox
+      `SELECT position, event_id, topic, key, type, envelope, trace_context FROM outbox
         WHERE published_at IS NULL ORDER BY position LIMIT $1`,
       [this.options.batchSize],
     );
     if (rows.length === 0) return 0;
-    await this.send(this.toTopicMessages(rows));
+    const spans: Span[] = [];
+    try {
+      await this.send(this.toTopicMessages(rows, spans));
+    } catch (e) {
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
+      throw e;
+    } finally {
+      for (const span of spans) span.end();
+    }
     await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
       rows.map((r) => r.position),
     ]);
@@ -185,12 +195,22 @@ export class OutboxRelay {
     }
   }
 
-  private toTopicMessages(rows: Row[]): TopicMessages[] {
+  /** One producer span per traced row, a child of the append that wrote it; its context travels in the headers. */
+  private toTopicMessages(rows: Row[], spans: Span[]): TopicMessages[] {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = namespacedTopic(this.options.namespace, row.topic);
       const headers: IHeaders = { 'event-id': row.event_id, 'event-type': row.type };
       if (row.envelope.correlationId) headers['correlation-id'] = row.envelope.correlationId;
+      if (row.trace_context) {
+        const span = startSpan(`publish ${topic}`, {
+          kind: SpanKind.PRODUCER,
+          parent: contextFrom(row.trace_context),
+          attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': topic, 'messaging.kafka.message.key': row.key, 'jiebang.event.id': row.event_id, 'jiebang.event.type': row.type },
+        });
+        spans.push(span);
+        Object.assign(headers, traceHeaders(captureTraceContext(trace.setSpan(contextFrom(row.trace_context), span))));
+      }
       const messages = byTopic.get(topic) ?? [];
       messages.push({ key: row.key, value: JSON.stringify(row.envelope), headers });
       byTopic.set(topic, messages);

@@ -9,6 +9,7 @@ import {
   type EventOf,
   type ServiceName,
 } from '@jiebang/contracts';
+import { captureTraceContext, inSpan, SpanKind } from '@jiebang/telemetry';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
@@ -71,13 +72,24 @@ export class Outbox {
     };
     const checked = envelopeSchema.safeParse(envelope);
     if (!checked.success) throw new EventContractError(definition.type, z.prettifyError(checked.error));
-    await em.query(`INSERT INTO outbox (event_id, topic, key, type, envelope) VALUES ($1, $2, $3, $4, $5)`, [
-      envelope.id,
-      STREAMS[definition.stream].topic,
-      envelope.subject,
-      envelope.type,
-      JSON.stringify(envelope),
-    ]);
+    const topic = STREAMS[definition.stream].topic;
+    // The row keeps the trace context of this append (a child of the request's or handler's span), so the relay,
+    // publishing later from its own loop, continues the same trace. Null with tracing off.
+    await inSpan(`outbox append ${envelope.type}`, { kind: SpanKind.INTERNAL, attributes: outboxAttributes(envelope, topic) }, () => {
+      const trace = captureTraceContext();
+      return em.query(`INSERT INTO outbox (event_id, topic, key, type, envelope, trace_context) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        envelope.id,
+        topic,
+        envelope.subject,
+        envelope.type,
+        JSON.stringify(envelope),
+        trace ? JSON.stringify(trace) : null,
+      ]);
+    });
     return envelope as EventOf<D>;
   }
+}
+
+function outboxAttributes(envelope: Envelope, topic: string) {
+  return { 'messaging.destination.name': topic, 'jiebang.event.id': envelope.id, 'jiebang.event.type': envelope.type, 'jiebang.event.subject': envelope.subject };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Envelope } from '@jiebang/contracts';
+import { activeTraceIds } from '@jiebang/telemetry';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { Store, storage } from 'nestjs-pino/storage';
 import { scrubLogLine } from './log-scrub';
@@ -9,7 +10,8 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 
 /**
  * JSON logs; every request line and every log written while handling it carries `correlationId`, taken from the
- * caller's `X-Correlation-Id` header or minted here, and echoed back in the response.
+ * caller's `X-Correlation-Id` header or minted here, and echoed back in the response; and, when tracing is on,
+ * `traceId`/`spanId` of the active span.
  */
 export function loggerModule(service: string, level: string) {
   return LoggerModule.forRoot({
@@ -17,6 +19,8 @@ export function loggerModule(service: string, level: string) {
       level,
       base: { service },
       messageKey: 'msg',
+      // With tracing on, each line written inside a span names it beside the correlationId; off, nothing is added.
+      mixin: () => activeTraceIds(),
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const given = req.headers[CORRELATION_HEADER];
         const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
