@@ -112,4 +112,11 @@ describe('operational metrics on /metrics (real Postgres, Redis, Kafka)', () => 
     expect(find(after, 'jiebang_outbox_relay_batch_size_bucket', { source: 'challenge-service', le: '1' })[0].value).toBeGreaterThanOrEqual(1);
     expect(find(after, 'jiebang_outbox_oldest_unpublished_age_seconds', { source: 'challenge-service' })[0].value).toBe(0);
   }, 90_000);
+
+  it("serves the AsyncAPI document of the platform's events at /asyncapi.json, without a token", async () => {
+    const res = await http('GET', `${service.url}/asyncapi.json`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ asyncapi: '3.0.0', channels: { challenge: { address: 'jiebang.challenge' } } });
+    expect(Object.keys(res.body.components.messages)).toContain('challenge.submitted.v1');
+  });
 });
