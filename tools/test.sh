@@ -9,6 +9,8 @@ cd "$ROOT"
 bash tools/install.sh
 say "api types: the console's generated API clients match the services' OpenAPI documents (npm run api:check)"
 node tools/dist/openapi/api-types.js --check
+say "asyncapi: docs/asyncapi.yaml matches the event contracts in libs/contracts (npm run asyncapi:check)"
+node tools/dist/asyncapi/asyncapi.js --check
 say "typecheck: every project including tests (tsc -p tsconfig.spec.json), the web console and its browser tests"
 npx tsc -p tsconfig.spec.json
 npx tsc -p apps/web-console/tsconfig.json

@@ -11,6 +11,7 @@ export * from './messaging-options';
 export * from './messaging.health';
 export * from './messaging.module';
 export * from './messaging.runtime';
+export * from './metrics';
 export * from './migrations/1764201600000-messaging-tables';
 export * from './on-event.decorator';
 export * from './outbox/outbox';

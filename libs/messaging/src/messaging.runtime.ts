@@ -16,7 +16,7 @@ import { KafkaEventServer } from './kafka/kafka-event-server';
 import { KafkaProducers } from './kafka/kafka-producers';
 import { MessagingExplorer } from './messaging.explorer';
 import { EVENT_CONTEXT, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
-import { outboxBacklog, publishedEvents } from './metrics';
+import { outboxBacklog, outboxOldestAge, publishedEvents, relayBatchSize, sampleConsumerLag } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { openSession } from './pg-session';
 
@@ -54,7 +54,10 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
         batchSize: options.relay.batchSize,
         pollIntervalMs: options.relay.pollIntervalMs,
         connect: () => openSession(dataSource),
-        onPublished: (n) => publishedEvents.inc({ source: options.service }, n),
+        onPublished: (n) => {
+          publishedEvents.inc({ source: options.service }, n);
+          relayBatchSize.observe({ source: options.service }, n);
+        },
       },
       new Logger('OutboxRelay'),
     );
@@ -88,6 +91,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     await this.producers.connect();
     if (this.options.relay.enabled) this.relay.start();
     this.every('backlog', 5_000, () => this.sampleBacklog());
+    this.every('lag', 15_000, () => this.sampleLag());
     this.every('parked', 30_000, () => this.flushParked());
     this.every('housekeeping', HOUR, () => this.housekeep(), 60_000);
   }
@@ -118,8 +122,24 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     return { outbox, inbox };
   }
 
+  /** The sampled gauges (backlog, oldest unpublished row, consumer lag) now, as the periodic chores set them. */
+  async sampleMetrics(): Promise<void> {
+    await Promise.all([this.sampleBacklog(), this.sampleLag()]);
+  }
+
   private async sampleBacklog(): Promise<void> {
-    outboxBacklog.set({ source: this.options.service }, await this.relay.backlog());
+    const source = { source: this.options.service };
+    outboxBacklog.set(source, await this.relay.backlog());
+    // The partial index on unpublished positions makes this one index probe.
+    const [oldest] = await this.dataSource.query(
+      `SELECT EXTRACT(EPOCH FROM now() - created_at)::float8 AS age FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT 1`,
+    );
+    outboxOldestAge.set(source, oldest ? Math.max(0, oldest.age) : 0);
+  }
+
+  private async sampleLag(): Promise<void> {
+    if (!this.producers.connected) return;
+    await sampleConsumerLag(this.producers.admin, this.options.consumerGroup, this.consumedTopics, this.options.fromBeginning);
   }
 
   /** Runs a chore periodically (first after `firstAfterMs`), never overlapping itself, logging its failures. */

@@ -16,9 +16,10 @@ export interface ServiceDescription {
 const UNVERSIONED = [
   { path: 'health/(.*)', method: RequestMethod.ALL },
   { path: 'metrics', method: RequestMethod.ALL },
+  { path: 'asyncapi.json', method: RequestMethod.ALL },
 ];
 
-/** Versioned routes under /api/v1; health and metrics stay where probes and scrapers expect them. */
+/** Versioned routes under /api/v1; health, metrics and the AsyncAPI document stay where probes, scrapers and integrators expect them. */
 export function useVersionedRoutes(app: INestApplication): void {
   app.setGlobalPrefix('api/v1', { exclude: UNVERSIONED });
 }

@@ -17,6 +17,7 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
 import { HTTP_OPTIONS, type HttpOptions } from './http/json-only';
 import { loggerModule, withEventLogger } from './http/logger';
+import { AsyncApiController } from './http/asyncapi.controller';
 import { MetricsController } from './http/metrics.controller';
 import { rateLimitOptions, rateLimitsOf, RateLimitGuard } from './http/rate-limit';
 import { REDIS, RedisModule } from './redis/redis.module';
@@ -74,7 +75,7 @@ export class ServiceKitModule {
           }),
         }, undefined, withEventLogger),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, AsyncApiController],
       providers: [
         { provide: JwtVerifier, useFactory: () => JwtVerifier.fromConfig(config) },
         { provide: APP_GUARD, useClass: AuthGuard },

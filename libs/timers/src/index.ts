@@ -4,6 +4,7 @@ export * from './sla-clock.domain';
 export * from './timer.domain';
 export * from './timer.firing';
 export * from './timer.handler';
+export * from './timer.metrics';
 export * from './timer.queue';
 export * from './timer.readiness';
 export * from './timer.sweeper';

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TimerEnqueuer } from './timer.enqueuer';
 import { TimerFiring } from './timer.firing';
+import { TimerMetrics } from './timer.metrics';
 import { TimerQueue } from './timer.queue';
 import { TimerSweeper } from './timer.sweeper';
 import { TimerWorker } from './timer.worker';
@@ -26,6 +27,7 @@ export class TimersModule {
         TimerFiring,
         TimerWorker,
         TimerSweeper,
+        TimerMetrics,
       ],
       exports: [Timers, TimerQueue],
     };

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { watchQueueDepth } from '@jiebang/messaging';
 import { bullmqReadiness, closeRedis } from '@jiebang/redis-kit';
 import { queuePrefix, type ReadinessCheck } from '@jiebang/service-kit';
 import { Queue, Worker } from 'bullmq';
@@ -24,11 +25,13 @@ export class AssignmentQueue implements OnApplicationBootstrap, OnApplicationShu
   private workerConnection?: Redis;
   private readonly connection: Redis;
   private handler?: (runId: string) => Promise<void>;
+  private readonly unwatch: () => void;
 
   constructor(@Inject(MATCHING_CONFIG) private readonly config: MatchingConfig) {
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: false });
     this.connection.on('error', () => undefined); // readiness reports it; ioredis reconnects by itself
     this.queue = new Queue(ASSIGNMENT_QUEUE, { connection: this.connection, prefix: queuePrefix(config) });
+    this.unwatch = watchQueueDepth(this.queue);
   }
 
   /** The processor registers itself; the worker starts at bootstrap. */
@@ -61,6 +64,7 @@ export class AssignmentQueue implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unwatch();
     await this.worker?.close();
     await closeRedis(this.workerConnection);
     await this.queue.close();

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { watchQueueDepth } from '@jiebang/messaging';
 import { queuePrefix } from '@jiebang/service-kit';
 import { captureTraceContext, type TraceCarrier } from '@jiebang/telemetry';
 import { Queue, type ConnectionOptions, type JobsOptions, type JobType } from 'bullmq';
@@ -42,6 +43,7 @@ export class DeliveryQueues implements OnApplicationShutdown {
   readonly prefix: string;
   readonly channels: Record<Channel, Queue<DeliveryJob>>;
   readonly maintenance: Queue;
+  private readonly unwatch: () => void;
   constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {
     this.prefix = queuePrefix(config);
     // The producer side fails fast (no offline queue, a time limit per command) while Redis is away or hung: callers
@@ -50,6 +52,7 @@ export class DeliveryQueues implements OnApplicationShutdown {
     const queue = (name: string) => new Queue(name, { connection, prefix: this.prefix });
     this.channels = { inbox: queue(QUEUE_NAMES.inbox), email: queue(QUEUE_NAMES.email), webhook: queue(QUEUE_NAMES.webhook) };
     this.maintenance = queue(MAINTENANCE_QUEUE);
+    this.unwatch = watchQueueDepth(...this.all());
   }
 
   all(): Queue[] {
@@ -101,6 +104,7 @@ export class DeliveryQueues implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unwatch();
     await Promise.all(this.all().map((q) => q.close()));
   }
 }

@@ -11,7 +11,8 @@ import { kafkaLogCreator } from './kafka-log';
 export class KafkaProducers {
   readonly relay: Producer;
   readonly deadLetters: Producer;
-  private readonly admin: Admin;
+  /** Also asked for consumer lag (committed offsets and high watermarks), so it costs no extra connection. */
+  readonly admin: Admin;
   connected = false;
 
   constructor(opts: MessagingOptions) {

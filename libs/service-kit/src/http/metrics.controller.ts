@@ -3,7 +3,10 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { register } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
-/** Prometheus scrape endpoint: event outcomes (incl. unhandled and dead-lettered), outbox backlog, process stats. */
+/**
+ * Prometheus scrape endpoint: event outcomes (incl. unhandled and dead-lettered), outbox backlog and oldest row age,
+ * relay batch sizes, consumer lag, timers armed and overdue, BullMQ queue depth, process stats.
+ */
 @ApiTags('health')
 @Public()
 @Controller('metrics')
