@@ -1,5 +1,5 @@
 import { http, principals } from '@jiebang/testing';
-import { expect, screenshot, signIn, test, tokenFor } from './support/fixtures';
+import { confirmDialog, expect, screenshot, signIn, test, tokenFor } from './support/fixtures';
 import { verifiedEnterprise } from './support/enterprises';
 import { accessibleWhenSettled, challengeApi, content, ok, publishedChallenge, suffix } from './support/lifecycle';
 
@@ -81,8 +81,7 @@ test('an enterprise drafts a 赛马制 榜单 with its whole content and submits
     const dialog = bureau.getByRole('dialog', { name: button });
     await expect(dialog).toBeVisible();
     if (fill) await fill(dialog);
-    await dialog.getByRole('button', { name: '确认' }).click();
-    await expect(dialog).toBeHidden();
+    await confirmDialog(dialog);
   };
   const status = (label: string) => expect(bureau.locator('.ant-descriptions').getByText(label, { exact: true })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mintToken, type ServiceKey } from '@jiebang/testing';
@@ -54,3 +54,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** A dev token (the committed key the OIDC provider signs with too), for arranging data through the APIs. */
 export const tokenFor = (claims: Parameters<typeof mintToken>[0]) => mintToken(claims);
+
+/**
+ * Confirms a command's dialog and waits until it has closed. A click that lands while the dialog is still zooming
+ * in can be lost on a loaded machine (seen in CI: the dialog stayed open, no request made); if the dialog is still
+ * open a few seconds later with no refusal in it, the click is repeated. A refusal (an alert in the dialog) fails
+ * at once with its text, and a click on a busy (loading) button does nothing, so a command is never sent twice.
+ */
+export async function confirmDialog(dialog: Locator, button = '确认'): Promise<void> {
+  await expect(async () => {
+    const alert = dialog.getByRole('alert');
+    if (await alert.count()) throw new Error(`the dialog refused: ${await alert.first().innerText()}`);
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: button }).click({ timeout: 2_000 }).catch(() => undefined);
+    await expect(dialog).toBeHidden({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}
