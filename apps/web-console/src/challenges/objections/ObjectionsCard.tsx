@@ -18,6 +18,18 @@ const WITH_OBJECTIONS = ['UNDER_REVIEW', 'IN_PUBLIC_NOTICE', 'AWARDED'];
 
 const entryLabel = (r: RankedEntry) => `第 ${r.rank} 名 ${r.applicantName}（${OUTCOME_LABEL[r.outcome] ?? r.outcome}，${r.score.toFixed(2)} 分）`;
 
+/**
+ * The applications to review again, chosen from the ranking. Form.Item hands its child aria-required and
+ * aria-invalid, which a plain group may not carry: the choice takes only its value, and is a labelled group.
+ */
+function RankingChoice({ id, value, onChange, ranking }: { id?: string; value?: string[]; onChange?: (v: string[]) => void; ranking: RankedEntry[] }) {
+  return (
+    <div role="group" id={id} aria-label="需重新评审的申请">
+      <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} value={value} onChange={onChange} options={ranking.map((r) => ({ value: r.applicationId, label: entryLabel(r) }))} />
+    </div>
+  );
+}
+
 /** The bureau's two decisions on an open objection, only while the 榜单 is in 公示 (else the service's 409). */
 function Decide({ c, o }: { c: ChallengeFull; o: Objection }) {
   const decide = useDecideObjection(c.id);
@@ -33,7 +45,7 @@ function Decide({ c, o }: { c: ChallengeFull; o: Objection }) {
           {
             name: 'applicationIds',
             label: '需重新评审的申请',
-            input: <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={ranking.map((r) => ({ value: r.applicationId, label: entryLabel(r) }))} />,
+            input: <RankingChoice ranking={ranking} />,
             rules: schemaRules(UPHOLD, 'applicationIds', '需重新评审的申请'),
           },
         ]}
