@@ -4,7 +4,7 @@ import { verifiedEnterprise } from './support/enterprises';
 import { expect, screenshot, signIn, test } from './support/fixtures';
 import { accessibleWhenSettled, applicantProfile, applied, challengeApi, demo, expertProfile, matchingApi, ok, publishedChallenge, suffix, type Applicant } from './support/lifecycle';
 
-// The 公示 lasts PUBLIC_NOTICE_PERIOD (40 s in the browser tests' system, see support/global-setup.ts): the solver
+// The 公示 lasts PUBLIC_NOTICE_PERIOD (60 s in the browser tests' system, see support/global-setup.ts): the solver
 // is signed in on the 榜单 before the round completes, so that it objects well within the window.
 const sfx = suffix();
 const title = `压铸件气孔缺陷攻关 ${sfx}`;
@@ -110,15 +110,15 @@ test('an objection in the 公示 is upheld, the second 公示 awards the 榜单,
     await screenshot(solver, '19-public-notice-objection');
   });
 
+  const enterprise = await context('李志强', detail);
+
   await test.step('the enterprise sees the objection without the objector', async () => {
-    const enterprise = await context('李志强', detail);
     const list = enterprise.getByTestId('objections');
     await expect(list.getByRole('heading', { name: '公示异议' })).toBeVisible();
     await expect(list.getByTestId('objection')).toContainText('异议人信息不向发榜企业公开');
     await expect(list.getByTestId('objection')).toContainText('一稿多用');
     await expect(list.getByRole('button', { name: '认定成立' })).toHaveCount(0);
     await accessibleWhenSettled(enterprise, 'the objections as the enterprise sees them');
-    await enterprise.context().close();
   });
 
   const bureau = await context('赵敏', detail);
@@ -140,6 +140,15 @@ test('an objection in the 公示 is upheld, the second 公示 awards the 榜单,
     await expect(objection).toContainText(`重新评审：${names.rival}`);
     await expect(bureau.getByTestId('public-notice')).toHaveCount(0);
     await accessibleWhenSettled(bureau, 'the upheld objection');
+  });
+
+  await test.step('an objection lodged from a page opened during the 公示 is refused as the service words it (409, 评审中)', async () => {
+    const notice = enterprise.getByTestId('public-notice');
+    await notice.getByLabel('异议理由 1').fill('拟入选单位的样件检测报告缺少第三方盖章');
+    await notice.getByRole('button', { name: '提交异议' }).click();
+    await expect(notice.getByRole('alert')).toContainText('当前状态：评审中');
+    await accessibleWhenSettled(enterprise, 'the refused objection');
+    await enterprise.context().close();
   });
 
   await test.step('the rival is re-scored; the bureau closes the round again and a second 公示 opens with the solver proposed', async () => {
@@ -204,33 +213,33 @@ test('an objection in the 公示 is upheld, the second 公示 awards the 榜单,
     await accessibleWhenSettled(solver, 'the submitted milestone');
   });
 
-  const enterprise = await context('李志强', solver.url().replace(/^https?:\/\/[^/]+/, ''));
-  const changes = enterprise.getByRole('dialog', { name: '退回修改' });
+  const owner = await context('李志强', solver.url().replace(/^https?:\/\/[^/]+/, ''));
+  const changes = owner.getByRole('dialog', { name: '退回修改' });
 
   await test.step('the enterprise requests changes; the solver submits again; the enterprise approves and records the payment', async () => {
-    await expect(milestone1(enterprise)).toContainText('已提交待审');
-    await milestone1(enterprise).getByRole('button', { name: '退回修改' }).click();
+    await expect(milestone1(owner)).toContainText('已提交待审');
+    await milestone1(owner).getByRole('button', { name: '退回修改' }).click();
     await changes.getByLabel('修改意见').fill('请补充模流仿真的排气结构对比数据');
     await changes.getByRole('button', { name: '确认' }).click();
-    await expect(milestone1(enterprise)).toContainText('进行中');
+    await expect(milestone1(owner)).toContainText('进行中');
     await solver.reload();
     await submitMilestone();
-    await enterprise.reload();
-    await milestone1(enterprise).getByRole('button', { name: '通过', exact: true }).click();
-    await enterprise.getByRole('dialog', { name: '通过', exact: true }).getByRole('button', { name: '确认' }).click();
-    await expect(milestone1(enterprise)).toContainText('已通过');
-    await milestone1(enterprise).getByRole('button', { name: '登记付款' }).click();
-    const pay = enterprise.getByRole('dialog', { name: '登记付款' });
+    await owner.reload();
+    await milestone1(owner).getByRole('button', { name: '通过', exact: true }).click();
+    await owner.getByRole('dialog', { name: '通过', exact: true }).getByRole('button', { name: '确认' }).click();
+    await expect(milestone1(owner)).toContainText('已通过');
+    await milestone1(owner).getByRole('button', { name: '登记付款' }).click();
+    const pay = owner.getByRole('dialog', { name: '登记付款' });
     await expect(pay.getByLabel('付款金额（万元）')).toHaveValue('40');
     await pay.getByLabel('付款凭证号').fill('YJ-2027-001');
     await pay.getByRole('button', { name: '确认' }).click();
-    await expect(milestone1(enterprise)).toContainText('已付款');
-    const ledger = enterprise.getByTestId('project-ledger');
+    await expect(milestone1(owner)).toContainText('已付款');
+    const ledger = owner.getByTestId('project-ledger');
     await expect(ledger.getByRole('row').filter({ hasText: '1. 工艺方案设计' })).toContainText(/40 万元.*40 万元.*40 万元/);
     await expect(ledger.getByRole('row').filter({ hasText: '2. 小批量验证' })).toContainText(/60 万元.*0 万元.*0 万元/);
     await expect(ledger.getByRole('row').filter({ hasText: '合计' })).toContainText(/100 万元.*40 万元.*40 万元/);
-    await accessibleWhenSettled(enterprise, 'the project ledger');
-    await screenshot(enterprise, '29-project-ledger');
+    await accessibleWhenSettled(owner, 'the project ledger');
+    await screenshot(owner, '29-project-ledger');
   });
 
   await test.step('the solver’s ledger shows the same', async () => {
@@ -238,6 +247,6 @@ test('an objection in the 公示 is upheld, the second 公示 awards the 榜单,
     await expect(solver.getByTestId('project-ledger').getByRole('row').filter({ hasText: '合计' })).toContainText(/100 万元.*40 万元.*40 万元/);
     await accessibleWhenSettled(solver, 'the solver’s project ledger');
   });
-  await enterprise.context().close();
+  await owner.context().close();
   await bureau.context().close();
 });

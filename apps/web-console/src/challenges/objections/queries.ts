@@ -24,7 +24,9 @@ export function useLodgeObjection(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: LodgeBody) => unwrap<Objection>(api.challenge.POST('/api/v1/challenges/{id}/objections', { params: { path: { id } }, body })),
-    onSettled: () => client.invalidateQueries({ queryKey: ['challenges', id] }),
+    // Only on success: a refusal (409, the 公示 over or stopped) stays on screen with the state it names, rather than
+    // the refreshed 榜单 taking the form and its alert away before the person has read why.
+    onSuccess: () => client.invalidateQueries({ queryKey: ['challenges', id] }),
   });
 }
 
