@@ -49,7 +49,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await ready(`http://127.0.0.1:${oidcPort}/oidc/.well-known/openid-configuration`, 'OIDC provider', oidcLogs);
 
   const verification = { JWT_JWKS_URL: `http://127.0.0.1:${oidcPort}/oidc/jwks`, JWT_ISSUER: `jiebang-dev,${issuer}` };
-  const system = await startSystem({ challenge: verification, matching: verification, notification: verification }).catch((e) => {
+  // A 公示 short enough for a test to wait out (the award test sees one end); the objection window is as long.
+  const system = await startSystem({ challenge: { ...verification, PUBLIC_NOTICE_PERIOD: '60s' }, matching: verification, notification: verification }).catch((e) => {
     oidc.kill('SIGTERM');
     throw e;
   });

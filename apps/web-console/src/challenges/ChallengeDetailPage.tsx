@@ -13,6 +13,8 @@ import { useChallengeFull } from './lifecycle-queries';
 import { useChallengeHistory, useSubmitChallenge } from './queries';
 import { QuestionsCard } from './QuestionsCard';
 import { ChallengeApplicationsCard } from '../applications/ChallengeApplicationsCard';
+import { ObjectionsCard } from './objections/ObjectionsCard';
+import { PublicNoticeCard } from './objections/PublicNoticeCard';
 
 function historyItem(t: ChallengeTransition, owner: { orgId: string; name: string }) {
   const escalation = t.kind === 'escalation';
@@ -58,6 +60,8 @@ export default function ChallengeDetailPage() {
       <Card>
         <ChallengeContent c={c} />
       </Card>
+      <PublicNoticeCard c={c} principal={principal} />
+      <ObjectionsCard c={c} principal={principal} />
       {principal.role === 'enterprise' && <ChallengeApplicationsCard c={c} />}
       <QuestionsCard c={c} principal={principal} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>流转记录</h2>} style={{ marginTop: 16 }}>

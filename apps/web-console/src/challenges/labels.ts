@@ -17,6 +17,9 @@ export const STATUS: Record<ChallengeStatus, { label: string; color: string }> =
   WITHDRAWN: { label: '撤榜', color: 'default' },
 };
 
-export const statusLabel = (status: string | null | undefined): string => (status ? (STATUS[status as ChallengeStatus]?.label ?? status) : '—');
+// A 409 on an objection names the objection's own state (OBJECTION_ALREADY_DECIDED); no 榜单 state shares these names.
+const OBJECTION_STATE: Record<string, string> = { OPEN: '异议待裁定', UPHELD: '异议成立', DISMISSED: '异议不予采纳' };
+
+export const statusLabel = (status: string | null | undefined): string => (status ? (STATUS[status as ChallengeStatus]?.label ?? OBJECTION_STATE[status] ?? status) : '—');
 
 export const MODE_LABEL = { SINGLE: '单一揭榜', HORSE_RACE: '赛马制' } as const;

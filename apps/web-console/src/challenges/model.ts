@@ -1,4 +1,5 @@
 import type { Challenge } from '../api/responses';
+import type { RankedEntry } from './objections/model';
 
 // The parts of a 榜单 the lifecycle pages read beyond the list's `Challenge` (docs/workflows.md §2). The services'
 // documents declare requests only, so these name the response fields the pages show (as responses.ts does).
@@ -45,6 +46,10 @@ export interface ChallengeFull extends Omit<Challenge, 'description' | 'indicato
   termsAcceptedAt?: string | null;
   /** The owner enterprise: active applications. */
   applicationsCount?: number;
+  /** The last review round's ranking, best first: whole for the bureau and the enterprise, else the proposed winners and the caller's own. */
+  reviewRanking?: RankedEntry[];
+  /** When the current (or last) 公示 ends; null before review completes and after an upheld objection. */
+  publicNoticeEndsAt?: string | null;
 }
 
 export interface PublicChallengePage {

@@ -8,6 +8,8 @@ export type MilestoneStatus = 'PLANNED' | 'ACTIVE' | 'SUBMITTED' | 'CHANGES_REQU
 export interface Project {
   id: string;
   challengeId: string;
+  /** The winning application the project was created for (after a 递补, the promoted one's). */
+  applicationId: string;
   status: ProjectStatus;
   title: string;
   mode: 'SINGLE' | 'HORSE_RACE';

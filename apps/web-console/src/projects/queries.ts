@@ -5,9 +5,10 @@ import type { ChallengeLedger, Project, ProjectDetail, ProjectTransition } from 
 
 const KEY = ['projects'] as const;
 
-export function useProjects(query: { challengeId?: string; page: number; pageSize: number }) {
+export function useProjects(query: { challengeId?: string; page: number; pageSize: number }, enabled = true) {
   const api = useApi();
   return useQuery({
+    enabled,
     queryKey: [...KEY, 'list', query],
     queryFn: () => unwrap<{ items: Project[]; total: number }>(api.challenge.GET('/api/v1/projects', { params: { query: query as never } })),
   });
