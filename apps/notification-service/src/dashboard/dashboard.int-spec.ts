@@ -119,6 +119,10 @@ describe('驾驶舱 projection (GET /dashboard)', () => {
       expect(res.body.serviceOrders.steps.find((s: { step: string }) => s.step === 'RATED').count).toBe(2);
       expect(res.body.challenges.funnel.at(-1).count).toBe(1);
       expect(res.body.fairness.teams.find((t: { profileId: string }) => t.profileId === solver)?.districtCode).toBe('500106');
+      // The dispatch stream is another topic, consumed at its own pace: wait for its last facts too.
+      for (const s of ['DISTRICT_ACCEPTED', 'RECOMMENDED', 'TEAM_ACCEPTED', 'DELIVERED']) {
+        expect(res.body.serviceOrders.steps.find((x: { step: string }) => x.step === s).medianHours).not.toBeNull();
+      }
       return res.body;
     }, 30_000, 250);
 
