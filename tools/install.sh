@@ -7,12 +7,19 @@ cd "$ROOT"
 
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node >= 20.19 is required (found "+process.version+")"); process.exit(1) }'
 
+# Debian packages the tests need, installed once (as root, or through sudo); the package list is refreshed at most once.
+as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+apt_updated=
+apt_install() {
+  [ -n "$apt_updated" ] || { "${as_root[@]}" apt-get update -qq && apt_updated=1; } || return 1
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
 # The console's browser tests drive Debian's Chromium (Playwright's own download is not used) and need CJK fonts, or
 # Chinese renders as boxes in the screenshots.
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
   say "browser: installing Chromium and CJK fonts (apt-get install chromium fonts-noto-cjk)"
-  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-  { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } ||
+  apt_install chromium fonts-noto-cjk ||
     fail "could not install chromium and fonts-noto-cjk with apt-get; install them, or set CHROMIUM_PATH to a Chromium binary"
 else
   say "browser: Chromium and CJK fonts present"
@@ -21,9 +28,7 @@ fi
 # nginx serves the console in docker-compose; the same configuration is tested here against the real nginx binary.
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   say "nginx: installing it for the console's proxy test (apt-get install nginx-light)"
-  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-  { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; } ||
-    fail "could not install nginx-light with apt-get; install nginx (the console proxy test runs it)"
+  apt_install --no-install-recommends nginx-light || fail "could not install nginx-light with apt-get; install nginx (the console proxy test runs it)"
   # Debian's package may start a default site; the test runs its own instance, nothing should hold port 80.
   "${as_root[@]}" nginx -s stop >/dev/null 2>&1 || true
 else
